@@ -1,0 +1,24 @@
+// `marsad eval ner|events`: thin dispatch to the evaluation modules.
+import type { IO } from '../command.js';
+import { MarsadError } from '../../core/errors.js';
+
+export const help = `Usage: marsad eval <ner|events> [options]
+
+Score Marsad against hand-labelled data and print the figures.
+
+  marsad eval ner --conll FILE        CoNLL exact-span P/R/F1 per type and overall
+                                      (FILE: one "token TAG" per line, blank line between sentences)
+  marsad eval events --gold DIR       attack detection P/R/F1 and field accuracy on a gold folder
+                                      (format: docs/event-gold-format.md)
+
+Examples:
+  marsad eval ner --conll eval/ner-dev.conll
+  marsad eval events --gold eval/events-dev --json
+`;
+
+export async function run(args: string[], io: IO): Promise<number> {
+  const [what, ...rest] = args;
+  if (what === 'ner') return (await import('../../eval/ner.js')).runEvalNer(rest, io);
+  if (what === 'events') return (await import('../../eval/events.js')).runEvalEvents(rest, io);
+  throw new MarsadError('E_USAGE', `eval needs "ner" or "events" (got ${what ? `"${what}"` : 'nothing'})`);
+}

@@ -1,0 +1,5 @@
+// TEMPORARY placeholder until the stage lands; replaced by its owner.
+import type { Context } from '../core/context.js';
+import type { Document } from '../core/types.js';
+
+export function cleanStage(_doc: Document, _ctx: Context): void {}
