@@ -1,5 +1,135 @@
-// TEMPORARY placeholder until the stage lands; replaced by its owner.
+// Cleaning: strip site junk from the raw text and record what was removed — WordPress-style
+// shortcodes, "you may also like" trailers, bylines (→ doc.author) and share/social furniture.
+// The title is taken from the first line when the caller did not give one.
 import type { Context } from '../core/context.js';
-import type { Document } from '../core/types.js';
+import type { Document, Removed } from '../core/types.js';
+import { normalizeWord } from '../lang/ar/normalize.js';
+import arData from '../lang/ar/data/boilerplate.json' with { type: 'json' };
+import enData from '../lang/en/data/boilerplate.json' with { type: 'json' };
 
-export function cleanStage(_doc: Document, _ctx: Context): void {}
+// `[name key=”value” …]`, `[/name]`, or a bare `[name-with-dash]`: WordPress texturizes quotes to
+// ” “ ″ ′, so attribute values are matched up to the closing bracket rather than by quote pairs.
+const SHORTCODE = /\[(?:\/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\]\n]*)+|[a-z]+[_-][\w-]*)\s*\/?\]/gi;
+
+const key = (s: string) =>
+  normalizeWord(s)
+    .replace(/[\s\u200f\u200e]+/g, ' ')
+    .replace(/^[\s:：\-–—|•*#>»«"“”.،,!؟?]+|[\s:：\-–—|•*#>»«"“”.،,!؟?]+$/g, '')
+    .trim();
+
+const TRAILERS = new Set([...arData.trailers, ...enData.trailers].map(key));
+const SHARE = new Set([...arData.share, ...enData.share].map(key));
+const AR_BYLINE = new RegExp(`^(?:${arData.bylineLead.map(key).join('|')})\\s*[:：\\-–—]?\\s+(.{3,60})$`);
+const EN_BYLINE = new RegExp(`^(?:${enData.bylineLead.join('|')})\\s+([A-Z][\\p{L}.'’-]+(?:\\s+(?:and\\s+)?[A-Z][\\p{L}.'’-]+){0,5})\\s*$`, 'u');
+
+function bylineName(line: string): string | null {
+  const t = line.trim();
+  const en = EN_BYLINE.exec(t.replace(/^by\b/i, 'by'));
+  if (en && /^by\b|^written by|^reporting by|^words by|^story by/i.test(t)) return en[1].trim();
+  const ar = AR_BYLINE.exec(key(t));
+  if (ar && ar[1].split(' ').length <= 5 && !/[.؟?!]/.test(ar[1])) {
+    // return the name as written (not normalised): the part after the lead word and dash/colon
+    const m = /^\S+\s*[:：\-–—]?\s+(.+)$/.exec(t);
+    return m ? m[1].trim() : null;
+  }
+  return null;
+}
+
+function isTrailer(line: string): boolean {
+  const k = key(line);
+  if (TRAILERS.has(k)) return true;
+  // "اقرأ أيضا: headline" / "Read more: headline"
+  const colon = k.indexOf(':');
+  return colon > 0 && TRAILERS.has(k.slice(0, colon).trim());
+}
+
+function isShare(line: string): boolean {
+  const k = key(line);
+  if (k.length === 0 || k.length > 60) return false;
+  if (SHARE.has(k)) return true;
+  // a line made only of share words: "فيسبوك تويتر واتساب", "Facebook | Twitter | Email"
+  const words = k.split(/[\s|/·,،]+/).filter(Boolean);
+  return words.length > 1 && words.every((w) => SHARE.has(w));
+}
+
+export function cleanText(raw: string, knownTitle: string | null, knownAuthor: string | null) {
+  const removed: Removed[] = [];
+  let text = raw.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '');
+  text = text.replace(SHORTCODE, (m) => {
+    removed.push({ kind: 'shortcode', text: m });
+    return '';
+  });
+
+  let lines = text.split('\n');
+  let title = knownTitle;
+  if (title === null) {
+    const first = lines.findIndex((l) => l.trim() !== '');
+    const rest = lines.slice(first + 1).some((l) => l.trim() !== '');
+    if (first >= 0 && rest && lines[first].trim().length <= 250) {
+      title = lines[first].trim();
+      lines = lines.slice(first + 1);
+    }
+  }
+
+  // Bylines sit near the top (or the very end); remember the name, then drop every line that
+  // repeats it (sites print the author twice).
+  let author = knownAuthor;
+  const contentIdx = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
+  const near = new Set([...contentIdx.slice(0, 4), ...contentIdx.slice(-2)]);
+  const drop = new Set<number>();
+  for (const i of near) {
+    const name = bylineName(lines[i]);
+    if (name) {
+      author ??= name;
+      drop.add(i);
+      removed.push({ kind: 'byline', text: lines[i].trim() });
+    }
+  }
+  if (author) {
+    const a = key(author);
+    for (const i of contentIdx) {
+      if (!drop.has(i) && key(lines[i]) === a) {
+        drop.add(i);
+        removed.push({ kind: 'byline', text: lines[i].trim() });
+      }
+    }
+  }
+
+  const kept: string[] = [];
+  const total = contentIdx.length;
+  let seen = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (drop.has(i)) continue;
+    if (!line.trim()) {
+      kept.push('');
+      continue;
+    }
+    seen++;
+    if (isTrailer(line)) {
+      // In the last part of the article a trailer heading starts a block of links: cut to the end.
+      if (seen > total * 0.5 || total - seen <= 6) {
+        const tail = lines.slice(i).join('\n').trim();
+        removed.push({ kind: 'trailer', text: tail });
+        break;
+      }
+      removed.push({ kind: 'trailer', text: line.trim() });
+      continue;
+    }
+    if (isShare(line)) {
+      removed.push({ kind: 'boilerplate', text: line.trim() });
+      continue;
+    }
+    kept.push(line.replace(/[ \t]+$/g, ''));
+  }
+  const body = kept.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { text: body, title, author, removed };
+}
+
+export function cleanStage(doc: Document, _ctx: Context): void {
+  const r = cleanText(doc.raw, doc.title, doc.author);
+  doc.text = r.text;
+  doc.title = r.title;
+  doc.author = r.author;
+  doc.removed = r.removed;
+}
