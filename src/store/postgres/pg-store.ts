@@ -1,0 +1,361 @@
+// The team store: PostgreSQL through `pg` with raw parameterised SQL, the same tables as SQLite,
+// tsvector('simple') over application-normalised text. Writes use ON CONFLICT so several workers
+// putting the same item at once still leave one row.
+import pg from 'pg';
+import { fileURLToPath } from 'node:url';
+import type { Analysis, Entity } from '../../core/types.js';
+import { MarsadError } from '../../core/errors.js';
+import { loadMigrations } from '../migrations.js';
+import { contentHash, indexText, queryTerms, snippet, type QueryTerm } from '../text.js';
+import { entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
+import type {
+  DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
+  PollOutcome, PutResult, RawDocument, SearchHit, SearchQuery, Source, SourceInput, Store, StoredDocument,
+} from '../store.js';
+
+const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
+// one lock id for "migrating the Marsad schema", so two workers starting together do not race
+const MIGRATION_LOCK = 0x6d617273;
+const now = () => new Date().toISOString();
+
+function tsQuery(terms: QueryTerm[]): string {
+  // terms hold only letters and digits (see queryTerms), so quoting them is enough
+  return terms.map((t) => '(' + t.forms.map((f) => `'${f}'${t.prefix ? ':*' : ''}`).join(' | ') + ')').join(' & ');
+}
+
+type Queryable = pg.Pool | pg.PoolClient;
+
+export class PgStore implements Store {
+  readonly kind = 'postgres' as const;
+
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly conn: Queryable = pool,
+    private readonly inTx = false,
+  ) {}
+
+  static open(url: string, max = 10): PgStore {
+    const pool = new pg.Pool({ connectionString: url, max });
+    // an idle client losing its server must not crash the process; the next query reports it
+    pool.on('error', () => {});
+    return new PgStore(pool);
+  }
+
+  private async q(sql: string, args: unknown[] = []): Promise<any[]> {
+    try {
+      return (await this.conn.query(sql, args)).rows;
+    } catch (e) {
+      if (e instanceof MarsadError) throw e;
+      throw new MarsadError('E_DB', (e as Error).message, { sql: sql.slice(0, 80) });
+    }
+  }
+
+  async migrate(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, applied_at timestamptz NOT NULL)');
+      const done = new Set((await c.query('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+      for (const m of loadMigrations(MIGRATIONS)) {
+        if (done.has(m.version)) continue;
+        await c.query('BEGIN');
+        try {
+          await c.query(m.sql);
+          await c.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now())', [m.version]);
+          await c.query('COMMIT');
+        } catch (e) {
+          await c.query('ROLLBACK');
+          throw new MarsadError('E_DB', `migration ${m.version} failed: ${(e as Error).message}`);
+        }
+      }
+    } finally {
+      await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      c.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.inTx) await this.pool.end();
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.inTx) return fn(this);
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const out = await fn(new PgStore(this.pool, c, true));
+      await c.query('COMMIT');
+      return out;
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+  }
+
+  // ------------------------------------------------------------ sources
+
+  async addSource(i: SourceInput): Promise<Source> {
+    await this.q(
+      `INSERT INTO sources (kind, url, name, every_seconds, created_at, next_poll_at) VALUES ($1, $2, $3, $4, now(), $5)
+       ON CONFLICT (url) DO NOTHING`,
+      [i.kind, i.url, i.name ?? null, i.everySeconds ?? null, i.everySeconds ? now() : null],
+    );
+    return (await this.getSource(i.url))!;
+  }
+
+  async getSource(idOrUrl: number | string): Promise<Source | null> {
+    const [r] = await this.q(`SELECT * FROM sources WHERE ${typeof idOrUrl === 'number' ? 'id' : 'url'} = $1`, [idOrUrl]);
+    return r ? toSource(r) : null;
+  }
+
+  async listSources(): Promise<Source[]> {
+    return (await this.q('SELECT * FROM sources ORDER BY id')).map(toSource);
+  }
+
+  async dueSources(at: string): Promise<Source[]> {
+    return (await this.q('SELECT * FROM sources WHERE next_poll_at <= $1 ORDER BY next_poll_at, id', [at])).map(toSource);
+  }
+
+  async removeSource(id: number): Promise<boolean> {
+    return (await this.q('DELETE FROM sources WHERE id = $1 RETURNING id', [id])).length > 0;
+  }
+
+  async recordPoll(id: number, o: PollOutcome): Promise<Source> {
+    const rows = o.ok
+      ? await this.q(
+          `UPDATE sources SET last_success_at = $1, items_seen = items_seen + $2, failures = 0,
+             etag = coalesce($3, etag), last_modified = coalesce($4, last_modified), next_poll_at = $5 WHERE id = $6 RETURNING *`,
+          [o.at, o.itemsSeen, o.etag ?? null, o.lastModified ?? null, o.nextPollAt ?? null, id],
+        )
+      : await this.q(
+          `UPDATE sources SET last_error_at = $1, last_error_code = $2, last_error_message = $3,
+             failures = failures + 1, next_poll_at = $4 WHERE id = $5 RETURNING *`,
+          [o.at, o.code, o.message ?? null, o.nextPollAt ?? null, id],
+        );
+    if (rows.length === 0) throw new MarsadError('E_NOT_FOUND', `no source ${id}`);
+    return toSource(rows[0]);
+  }
+
+  // ------------------------------------------------------------ documents
+
+  async putDocument(input: DocumentInput): Promise<PutResult> {
+    return this.transaction((tx) => (tx as PgStore).putOne(input));
+  }
+
+  async putDocuments(inputs: DocumentInput[]): Promise<PutResult[]> {
+    return this.transaction(async (tx) => {
+      const out: PutResult[] = [];
+      for (const i of inputs) out.push(await (tx as PgStore).putOne(i));
+      return out;
+    });
+  }
+
+  private async putOne(d: DocumentInput): Promise<PutResult> {
+    const [seen] = await this.q('SELECT document_id FROM document_sources WHERE source_id = $1 AND external_id = $2', [d.sourceId, d.externalId]);
+    if (seen) return { id: seen.document_id, status: 'existing' };
+    const text = d.text ?? d.analysis?.text ?? d.extracted;
+    const title = d.title ?? d.analysis?.title ?? null;
+    const published = d.published ?? d.analysis?.published ?? null;
+    const seenAt = now();
+    const [ins] = await this.q(
+      `INSERT INTO documents (content_hash, url, title, published, language, sort_date, raw, content_type, extracted, text,
+         analysis, model_version, first_seen_at, fts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
+         setweight(to_tsvector('simple', $14), 'A') || setweight(to_tsvector('simple', $15), 'B'))
+       ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
+      [
+        contentHash(text), d.url ?? null, title, published, d.language ?? d.analysis?.language ?? null, published ?? seenAt,
+        typeof d.raw === 'string' ? Buffer.from(d.raw, 'utf8') : Buffer.from(d.raw), d.contentType ?? null, d.extracted, text,
+        d.analysis ? JSON.stringify(d.analysis) : null, d.modelVersion ?? d.analysis?.model ?? null, seenAt,
+        indexText(title ?? ''), indexText(text),
+      ],
+    );
+    let id: number;
+    if (ins) {
+      id = ins.id;
+      await this.linkEntities(id, d.analysis);
+    } else {
+      id = (await this.q('SELECT id FROM documents WHERE content_hash = $1', [contentHash(text)]))[0].id;
+    }
+    const [linked] = await this.q(
+      `INSERT INTO document_sources (source_id, external_id, document_id, url, fetched_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (source_id, external_id) DO NOTHING RETURNING document_id`,
+      [d.sourceId, d.externalId, id, d.url ?? null, d.fetchedAt],
+    );
+    if (!linked) {
+      // another worker stored this very item between our check and our insert
+      const [other] = await this.q('SELECT document_id FROM document_sources WHERE source_id = $1 AND external_id = $2', [d.sourceId, d.externalId]);
+      return { id: other.document_id, status: 'existing' };
+    }
+    return { id, status: ins ? 'inserted' : 'duplicate' };
+  }
+
+  private async linkEntities(id: number, analysis: Analysis | null | undefined): Promise<void> {
+    await this.q('DELETE FROM document_entities WHERE document_id = $1', [id]);
+    for (const e of entityLinks(analysis)) {
+      await this.q(
+        `INSERT INTO entities (id, type, name, name_ar, country, data) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, name_ar = excluded.name_ar,
+           country = excluded.country, data = excluded.data`,
+        [e.id, e.type, e.name, e.nameAr ?? null, e.country ?? null, entityData(e)],
+      );
+      await this.q('INSERT INTO document_entities (document_id, entity_id, mentions) VALUES ($1, $2, $3)', [id, e.id, e.mentions?.length ?? 0]);
+    }
+  }
+
+  private async withSources(rows: any[]): Promise<StoredDocument[]> {
+    if (rows.length === 0) return [];
+    const links = await this.q('SELECT * FROM document_sources WHERE document_id = ANY($1) ORDER BY fetched_at, source_id', [rows.map((r) => r.id)]);
+    return rows.map((r) => toDocument(r, links.filter((l) => l.document_id === r.id)));
+  }
+
+  private static readonly DOC_COLUMNS = `id, content_hash, url, title, published, language, extracted, text, analysis,
+    model_version, first_seen_at, near_duplicate_of, similarity`;
+
+  async getDocument(id: number): Promise<StoredDocument | null> {
+    const rows = await this.q(`SELECT ${PgStore.DOC_COLUMNS} FROM documents WHERE id = $1`, [id]);
+    return rows.length ? (await this.withSources(rows))[0] : null;
+  }
+
+  async getRaw(id: number): Promise<RawDocument | null> {
+    const [r] = await this.q('SELECT raw, content_type FROM documents WHERE id = $1', [id]);
+    return r ? { raw: new Uint8Array(r.raw), contentType: r.content_type ?? null } : null;
+  }
+
+  async listDocuments(q: DocumentListQuery = {}): Promise<StoredDocument[]> {
+    const where = ['id > $1'];
+    const args: unknown[] = [q.afterId ?? 0];
+    if (q.since) (args.push(q.since), where.push(`first_seen_at >= $${args.length}`));
+    if (q.modelVersionNot !== undefined) (args.push(q.modelVersionNot), where.push(`model_version IS DISTINCT FROM $${args.length}`));
+    args.push(q.limit ?? 100);
+    const rows = await this.q(`SELECT ${PgStore.DOC_COLUMNS} FROM documents WHERE ${where.join(' AND ')} ORDER BY id LIMIT $${args.length}`, args);
+    return this.withSources(rows);
+  }
+
+  async countDocuments(): Promise<number> {
+    return Number((await this.q('SELECT count(*) AS n FROM documents'))[0].n);
+  }
+
+  async setAnalysis(id: number, analysis: Analysis, modelVersion: string): Promise<void> {
+    await this.transaction(async (tx) => {
+      const t = tx as PgStore;
+      const rows = await t.q('UPDATE documents SET analysis = $1, model_version = $2 WHERE id = $3 RETURNING id', [JSON.stringify(analysis), modelVersion, id]);
+      if (rows.length === 0) throw new MarsadError('E_NOT_FOUND', `no document ${id}`);
+      await t.linkEntities(id, analysis);
+    });
+  }
+
+  async setNearDuplicate(id: number, of: number, similarity: number): Promise<void> {
+    const rows = await this.q('UPDATE documents SET near_duplicate_of = $1, similarity = $2 WHERE id = $3 RETURNING id', [of, similarity, id]);
+    if (rows.length === 0) throw new MarsadError('E_NOT_FOUND', `no document ${id}`);
+  }
+
+  async search(q: SearchQuery): Promise<SearchHit[]> {
+    const terms = queryTerms(q.q);
+    const args: unknown[] = [tsQuery(terms)];
+    const where = ['d.fts @@ query'];
+    if (q.since) (args.push(q.since), where.push(`d.sort_date >= $${args.length}`));
+    if (q.until) (args.push(q.until + '\uffff'), where.push(`d.sort_date <= $${args.length}`));
+    if (q.language) (args.push(q.language), where.push(`d.language = $${args.length}`));
+    if (q.sourceId !== undefined)
+      (args.push(q.sourceId), where.push(`EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND s.source_id = $${args.length})`));
+    args.push(q.limit ?? 20, q.offset ?? 0);
+    const rows = await this.q(
+      `SELECT d.id, d.title, d.published, d.language, d.url, d.text, ts_rank(d.fts, query) AS score
+       FROM documents d, to_tsquery('simple', $1) query
+       WHERE ${where.join(' AND ')} ORDER BY score DESC, d.id LIMIT $${args.length - 1} OFFSET $${args.length}`,
+      args,
+    );
+    return rows.map((r) => ({
+      id: r.id, title: r.title, snippet: snippet(r.text, terms), published: r.published,
+      language: r.language, url: r.url, score: Number(r.score),
+    }));
+  }
+
+  // ------------------------------------------------------------ entities
+
+  async getEntity(id: string): Promise<Entity | null> {
+    const [r] = await this.q('SELECT data FROM entities WHERE id = $1', [id]);
+    return r ? toEntity(r) : null;
+  }
+
+  async documentsWithEntity(entityId: string, limit = 100): Promise<number[]> {
+    const rows = await this.q('SELECT document_id FROM document_entities WHERE entity_id = $1 ORDER BY document_id LIMIT $2', [entityId, limit]);
+    return rows.map((r) => r.document_id);
+  }
+
+  // ------------------------------------------------------------ incidents
+
+  async createIncident(i: IncidentInput): Promise<number> {
+    const [r] = await this.q(
+      `INSERT INTO incidents (type, date_start, date_end, country, location, organization, attack_types, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now()) RETURNING id`,
+      [
+        i.type, i.date?.start ?? null, i.date?.end ?? null, i.country ?? i.location?.country ?? null,
+        i.location ? JSON.stringify(i.location) : null, i.organization, JSON.stringify([...(i.attackTypes ?? [])].sort()),
+      ],
+    );
+    return r.id;
+  }
+
+  async attachReport(incidentId: number, r: IncidentReportInput): Promise<void> {
+    await this.transaction(async (tx) => {
+      const t = tx as PgStore;
+      // FOR UPDATE: two workers attaching to one incident widen it one after the other
+      const [inc] = await t.q('SELECT * FROM incidents WHERE id = $1 FOR UPDATE', [incidentId]);
+      if (!inc) throw new MarsadError('E_NOT_FOUND', `no incident ${incidentId}`);
+      await t.q(
+        `INSERT INTO incident_reports (document_id, event_index, incident_id, event, attached_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (document_id, event_index) DO UPDATE SET incident_id = excluded.incident_id, event = excluded.event`,
+        [r.documentId, r.eventIndex, incidentId, JSON.stringify(r.event)],
+      );
+      const w = widenIncident(inc, r.event);
+      await t.q(
+        `UPDATE incidents SET date_start = $1, date_end = $2, country = $3, location = $4, organization = $5,
+           attack_types = $6, updated_at = now() WHERE id = $7`,
+        [w.date_start, w.date_end, w.country, w.location, w.organization, w.attack_types, incidentId],
+      );
+    });
+  }
+
+  async incidentOfReport(documentId: number, eventIndex: number): Promise<number | null> {
+    const [r] = await this.q('SELECT incident_id FROM incident_reports WHERE document_id = $1 AND event_index = $2', [documentId, eventIndex]);
+    return r ? r.incident_id : null;
+  }
+
+  async getIncident(id: number): Promise<Incident | null> {
+    const rows = await this.q('SELECT * FROM incidents WHERE id = $1', [id]);
+    return rows.length ? (await this.withReports(rows))[0] : null;
+  }
+
+  async listIncidents(q: IncidentQuery = {}): Promise<Incident[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.since) (args.push(q.since), where.push(`date_end >= $${args.length}`));
+    if (q.until) (args.push(q.until), where.push(`date_start <= $${args.length}`));
+    if (q.country) (args.push(q.country.toUpperCase()), where.push(`country = $${args.length}`));
+    if (q.group) (args.push(q.group), where.push(`organization = $${args.length}`));
+    if (q.type) (args.push(q.type), where.push(`type = $${args.length}`));
+    args.push(q.limit ?? 1000);
+    const rows = await this.q(
+      `SELECT * FROM incidents ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY date_start DESC NULLS LAST, id DESC LIMIT $${args.length}`,
+      args,
+    );
+    return this.withReports(rows);
+  }
+
+  private async withReports(rows: any[]): Promise<Incident[]> {
+    if (rows.length === 0) return [];
+    const reports = await this.q(
+      `SELECT r.incident_id, r.document_id, r.event_index, r.event, d.title, d.url, d.published, d.language,
+         (SELECT string_agg(source_id::text, ',') FROM document_sources s WHERE s.document_id = r.document_id) AS source_ids
+       FROM incident_reports r JOIN documents d ON d.id = r.document_id
+       WHERE r.incident_id = ANY($1) ORDER BY d.sort_date, r.document_id, r.event_index`,
+      [rows.map((r) => r.id)],
+    );
+    return rows.map((r) => toIncident(r, reports.filter((x) => x.incident_id === r.id).map(toReport)));
+  }
+}
