@@ -1,0 +1,130 @@
+// `npm run train`: rebuilds the committed tagger artefacts models/ner/{ar,en}.json.gz from
+// ../shared/data (ANERcorp, WNUT17, GeoNames, countries, SaudiNewsNet clusters), deterministically,
+// and prints P/R/F1 on a held-out dev split (the last 10% of sentences of each training file).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { conllSentences, parseConll } from '../src/model/conll.js';
+import { learnClusters, type Clusters } from '../src/model/clusters.js';
+import { buildPlaceLists, readArabicCorpus } from '../src/model/build-resources.js';
+import type { ModelLang } from '../src/model/features.js';
+import type { GazetteerData } from '../src/model/gazetteer.js';
+import { MODEL_FORMAT, NerModel, encodeArrays, resourcesFromFile, type NerModelFile } from '../src/model/model.js';
+import { FeatureIndex, compact, decode, prepare, trainPerceptron, type LabelledSentence } from '../src/model/perceptron.js';
+import { formatScores, scoreSpans } from '../src/model/score.js';
+import { TAGS, canonicalTag, tagIndex } from '../src/model/tags.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const { values: opt } = parseArgs({
+  options: {
+    lang: { type: 'string', default: 'all' },
+    shared: { type: 'string', default: resolve(root, '../shared/data') },
+    out: { type: 'string', default: join(root, 'models/ner') },
+    'dev-out': { type: 'string', default: join(tmpdir(), 'marsad-ner') },
+    epochs: { type: 'string' },
+  },
+});
+
+interface LangSetup {
+  lang: ModelLang;
+  trainFile: string;
+  epochs: number;
+  /** keep features seen at least this often in training */
+  minCount: number;
+  /** drop features whose largest averaged weight is below this */
+  minAbs: number;
+}
+
+const SETUPS: Record<ModelLang, LangSetup> = {
+  ar: { lang: 'ar', trainFile: 'ner/ar-anercorp-train/ANERCorp_train_CamelSplitReproduced.txt', epochs: 12, minCount: 1, minAbs: 0.05 },
+  en: { lang: 'en', trainFile: 'ner/en-wnut17-train/wnut17train.conll', epochs: 12, minCount: 1, minAbs: 0.05 },
+};
+
+const CLUSTER_OPTIONS = { vocab: 40000, contexts: 600, dims: 96, k: 400, kCoarse: 40, iterations: 8, seed: 20170322 };
+const SEED = 4242;
+
+const log = (msg: string) => process.stderr.write(`[train-ner ${(process.uptime()).toFixed(0)}s] ${msg}\n`);
+
+function readLabelled(path: string): LabelledSentence[] {
+  return conllSentences(parseConll(readFileSync(path, 'utf8'))).map((s) => ({
+    tokens: s.tokens,
+    gold: Int32Array.from(s.tags, (t) => tagIndex(canonicalTag(t))),
+  }));
+}
+
+function arabicClusters(): Clusters {
+  const corpus = readArabicCorpus(join(opt.shared, 'corpus/ar-saudinewsnet'));
+  log(`corpus: ${corpus.length} tokens, ${corpus.words.length} types`);
+  const clusters = learnClusters(corpus, CLUSTER_OPTIONS);
+  log(`clusters: ${clusters.words.length} words in ${CLUSTER_OPTIONS.k} / ${CLUSTER_OPTIONS.kCoarse} classes`);
+  return clusters;
+}
+
+function train(setup: LangSetup): void {
+  const all = readLabelled(join(opt.shared, setup.trainFile));
+  const cut = Math.floor(all.length * 0.9);
+  const trainSet = all.slice(0, cut);
+  const devSet = all.slice(cut);
+  log(`${setup.lang}: ${trainSet.length} train / ${devSet.length} dev sentences`);
+  mkdirSync(opt['dev-out'], { recursive: true });
+  const devPath = join(opt['dev-out'], `${setup.lang}-dev.conll`);
+  writeFileSync(devPath, devSet.map((s) => s.tokens.map((t, i) => `${t} ${TAGS[s.gold[i]]}\n`).join('')).join('\n'));
+
+  const clusters: Clusters = setup.lang === 'ar' ? arabicClusters() : { words: [], ids: [], coarse: [] };
+  const gazetteer: GazetteerData = buildPlaceLists(join(opt.shared, 'gazetteer'), setup.lang);
+  log(`gazetteer: ${Object.entries(gazetteer.lists).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
+  const shell = { lang: setup.lang, clusterWords: clusters.words.join('\n'), clusterIds: clusters.ids, coarse: clusters.coarse, gazetteer };
+  const res = resourcesFromFile(shell);
+
+  const index = new FeatureIndex();
+  const trainP = prepare(trainSet, res, index, true, setup.minCount);
+  const devP = prepare(devSet, res, index, false);
+  log(`${index.keys.length} features`);
+  const epochs = opt.epochs ? Number(opt.epochs) : setup.epochs;
+  const devGold = devSet.map((s) => Array.from(s.gold, (t) => TAGS[t]));
+  const weights = trainPerceptron(trainP, index.keys.length, {
+    epochs,
+    seed: SEED,
+    onEpoch: (epoch, avg) => {
+      const pred = devP.map((s) => Array.from(decode(s, avg), (t) => TAGS[t]));
+      log(`epoch ${epoch}: dev F1 ${(100 * scoreSpans(devGold, pred).overall.f1).toFixed(2)}`);
+    },
+  });
+
+  const { keys, q, scale } = compact(index, weights, setup.minAbs);
+  const file: NerModelFile = {
+    format: MODEL_FORMAT,
+    tags: [...TAGS],
+    ...encodeArrays(keys, q),
+    scale,
+    trans: Array.from(weights.trans, (x) => Math.round(x * 1000) / 1000),
+    ...shell,
+    meta: {
+      trainedOn: setup.trainFile,
+      trainSentences: trainSet.length,
+      devSentences: devSet.length,
+      epochs,
+      features: keys.length,
+      clusters: setup.lang === 'ar' ? CLUSTER_OPTIONS : null,
+    },
+  };
+  mkdirSync(opt.out, { recursive: true });
+  const outPath = join(opt.out, `${setup.lang}.json.gz`);
+  const gz = gzipSync(JSON.stringify(file), { level: 9 });
+  writeFileSync(outPath, gz);
+  log(`wrote ${outPath} (${(gz.length / 1e6).toFixed(2)} MB, ${keys.length} features kept)`);
+
+  // score the artefact as the app will load it, so quantisation and pruning are included
+  const model = NerModel.fromGzip(outPath);
+  const pred = devSet.map((s) => model.tag(s.tokens).tags);
+  process.stdout.write(`\n${setup.lang} dev (${devPath}):\n${formatScores(scoreSpans(devGold, pred))}\n`);
+}
+
+const langs: ModelLang[] = opt.lang === 'all' ? ['ar', 'en'] : [opt.lang as ModelLang];
+for (const lang of langs) {
+  if (!SETUPS[lang]) throw new Error(`--lang must be ar, en or all`);
+  train(SETUPS[lang]);
+}

@@ -1,0 +1,94 @@
+// Training-time builders of the tagger's resources from ../shared data: place-name lists from
+// GeoNames and the countries table, and the unlabelled-corpus word stream for clusters. Only the
+// derived lists and clusters ship in the artefact; nothing here runs in the app.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { GazetteerData } from './gazetteer.js';
+import type { ModelLang } from './features.js';
+import { CorpusStream } from './clusters.js';
+import { featureNorm, hasArabic, stripProclitics } from './word-forms.js';
+
+/** Split a phrase like the CoNLL tokens are split: words and single punctuation marks. */
+export function roughTokens(text: string): string[] {
+  return text.match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu) ?? [];
+}
+
+/** A phrase as gazetteer key: the tagger's base form of each token, space-joined. */
+export function phraseKey(phrase: string, lang: ModelLang): string {
+  return roughTokens(phrase)
+    .map((t) => {
+      const n = featureNorm(t);
+      return lang === 'ar' ? stripProclitics(n).base : n;
+    })
+    .join(' ');
+}
+
+interface Country {
+  name: { common: string; official: string };
+  altSpellings?: string[];
+  translations?: { ara?: { common: string; official: string } };
+}
+
+/**
+ * Lists: `country` (countries and territories) and `city` (GeoNames cities ≥ 15k people and
+ * capitals, plus first-level regions for English). Arabic city names come from the untagged
+ * GeoNames alternate names, so a few Persian or Urdu spellings slip in — harmless as features.
+ */
+export function buildPlaceLists(gazDir: string, lang: ModelLang): GazetteerData {
+  const countries = new Set<string>();
+  const cities = new Set<string>();
+  const add = (set: Set<string>, phrase: string) => {
+    if (lang === 'ar' ? !hasArabic(phrase) : hasArabic(phrase) || !/^[\p{Script=Latin}\s.'’-]+$/u.test(phrase)) return;
+    const key = phraseKey(phrase, lang);
+    // one- and two-letter keys (codes, initials) match far too much
+    if (key.replace(/ /g, '').length >= 3) set.add(key);
+  };
+  const table = JSON.parse(readFileSync(join(gazDir, 'countries/countries.json'), 'utf8')) as Country[];
+  for (const c of table) {
+    if (lang === 'ar') {
+      if (c.translations?.ara) {
+        add(countries, c.translations.ara.common);
+        add(countries, c.translations.ara.official);
+      }
+    } else {
+      add(countries, c.name.common);
+      add(countries, c.name.official);
+      for (const alt of c.altSpellings ?? []) if (alt.length > 3) add(countries, alt);
+    }
+  }
+  for (const line of readFileSync(join(gazDir, 'geonames/cities15000.txt'), 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 15) continue;
+    if (lang === 'ar') {
+      for (const alt of f[3].split(',')) add(cities, alt);
+    } else {
+      add(cities, f[1]);
+      add(cities, f[2]);
+    }
+  }
+  if (lang === 'en') {
+    for (const line of readFileSync(join(gazDir, 'geonames/admin1CodesASCII.txt'), 'utf8').split('\n')) {
+      const f = line.split('\t');
+      if (f.length >= 3) add(cities, f[2]);
+    }
+  }
+  const sorted = (s: Set<string>) => [...s].sort();
+  return { lists: { city: sorted(cities), country: sorted(countries) } };
+}
+
+/** Feed the Arabic news corpus (title + body of every article, files in name order) into a stream. */
+export function readArabicCorpus(dir: string, maxFiles = Infinity): CorpusStream {
+  const stream = new CorpusStream();
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort().slice(0, maxFiles);
+  for (const file of files) {
+    const articles = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8')) as Array<{ title?: string; content?: string }>;
+    for (const a of articles) {
+      for (const part of [a.title ?? '', a.content ?? '']) {
+        for (const tok of roughTokens(part)) stream.push(featureNorm(tok));
+        stream.boundary();
+      }
+    }
+  }
+  return stream;
+}

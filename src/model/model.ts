@@ -1,0 +1,153 @@
+// The trained tagger at run time: a flat hashed-feature weight table, BIO transition scores and
+// the feature resources (clusters, name lists), loaded from one gzipped JSON artefact per language.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { Gazetteer, type GazetteerData } from './gazetteer.js';
+import { computeForms, tokenFeatures, type FeatureResources, type ModelLang } from './features.js';
+import { N_TAGS, TAGS } from './tags.js';
+import { marginals, viterbi } from './viterbi.js';
+
+export const MODEL_FORMAT = 'marsad.ner/v1';
+
+/** The artefact as stored. Typed arrays are little-endian base64. */
+export interface NerModelFile {
+  format: typeof MODEL_FORMAT;
+  lang: ModelLang;
+  tags: string[];
+  /** feature keys, ascending */
+  keys: string;
+  /** Int16 weights, keys.length × tags.length, row-major; real weight = q × scale */
+  weights: string;
+  scale: number;
+  /** (tags + 1) × tags transition scores, last row = sentence start */
+  trans: number[];
+  /** cluster words joined by '\n' and their fine ids */
+  clusterWords: string;
+  clusterIds: number[];
+  coarse: number[];
+  gazetteer: GazetteerData;
+  meta: Record<string, unknown>;
+}
+
+const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+function fromB64<T>(s: string, make: (buf: ArrayBuffer) => T): T {
+  const buf = Buffer.from(s, 'base64');
+  // copy into a fresh, aligned ArrayBuffer
+  const ab = new ArrayBuffer(buf.length);
+  new Uint8Array(ab).set(buf);
+  return make(ab);
+}
+
+export function encodeArrays(keys: Uint32Array, weights: Int16Array): { keys: string; weights: string } {
+  return { keys: b64(keys), weights: b64(weights) };
+}
+
+export function resourcesFromFile(file: Pick<NerModelFile, 'lang' | 'clusterWords' | 'clusterIds' | 'coarse' | 'gazetteer'>): FeatureResources {
+  const words = file.clusterWords === '' ? [] : file.clusterWords.split('\n');
+  const clusters = new Map<string, number>();
+  for (let i = 0; i < words.length; i++) clusters.set(words[i], file.clusterIds[i]);
+  return { lang: file.lang, clusters, coarse: file.coarse, gazetteer: new Gazetteer(file.gazetteer) };
+}
+
+export interface TaggedSentence {
+  tags: string[];
+  /** per-token posterior of the chosen tag (only when asked for) */
+  confidence?: Float64Array;
+}
+
+export class NerModel {
+  readonly lang: ModelLang;
+  readonly resources: FeatureResources;
+  readonly meta: Record<string, unknown>;
+  private readonly table: Uint32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+  private readonly weights: Float32Array;
+  private readonly trans: Float64Array;
+  private readonly featBuf: number[] = [];
+
+  constructor(file: NerModelFile) {
+    if (file.format !== MODEL_FORMAT) throw new Error(`unsupported model format ${file.format}`);
+    if (file.tags.join() !== TAGS.join()) throw new Error('model tag set differs from this build');
+    this.lang = file.lang;
+    this.meta = file.meta;
+    this.resources = resourcesFromFile(file);
+    const keys = fromB64(file.keys, (b) => new Uint32Array(b));
+    const q = fromB64(file.weights, (b) => new Int16Array(b));
+    this.weights = new Float32Array(q.length);
+    for (let k = 0; k < q.length; k++) this.weights[k] = q[k] * file.scale;
+    this.trans = Float64Array.from(file.trans);
+    // open addressing, load ≤ 0.5; keys are already hashes so the low bits index directly
+    let cap = 1;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.table = new Uint32Array(cap);
+    this.rows = new Int32Array(cap);
+    for (let r = 0; r < keys.length; r++) {
+      let slot = keys[r] & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = keys[r];
+      this.rows[slot] = r;
+    }
+  }
+
+  static fromGzip(path: string): NerModel {
+    return new NerModel(JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as NerModelFile);
+  }
+
+  /** The committed artefact for a language, located relative to this module (no ../shared at run time). */
+  static defaultPath(lang: ModelLang): string {
+    return fileURLToPath(new URL(`../../models/ner/${lang}.json.gz`, import.meta.url));
+  }
+
+  private row(key: number): number {
+    let slot = key & this.mask;
+    for (;;) {
+      const k = this.table[slot];
+      if (k === key) return this.rows[slot];
+      if (k === 0) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** emission scores, n × N_TAGS */
+  scores(tokens: readonly string[]): Float64Array {
+    const n = tokens.length;
+    const N = N_TAGS;
+    const emit = new Float64Array(n * N);
+    const forms = computeForms(tokens, this.resources);
+    const buf = this.featBuf;
+    const w = this.weights;
+    for (let i = 0; i < n; i++) {
+      buf.length = 0;
+      tokenFeatures(tokens, forms, i, this.resources, buf);
+      const base = i * N;
+      for (let f = 0; f < buf.length; f++) {
+        const r = this.row(buf[f]);
+        if (r < 0) continue;
+        const o = r * N;
+        for (let t = 0; t < N; t++) emit[base + t] += w[o + t];
+      }
+    }
+    return emit;
+  }
+
+  tagIndices(tokens: readonly string[]): Int32Array {
+    return viterbi(this.scores(tokens), tokens.length, this.trans);
+  }
+
+  tag(tokens: readonly string[], withConfidence = false): TaggedSentence {
+    if (tokens.length === 0) return { tags: [] };
+    const emit = this.scores(tokens);
+    const best = viterbi(emit, tokens.length, this.trans);
+    const tags = Array.from(best, (t) => TAGS[t]);
+    if (!withConfidence) return { tags };
+    const p = marginals(emit, tokens.length, this.trans, CONFIDENCE_TEMPERATURE);
+    return { tags, confidence: Float64Array.from(best, (t, i) => p[i * N_TAGS + t]) };
+  }
+}
+
+/** Perceptron margins are large; this spreads posteriors so they rank rather than all read 1.0. */
+const CONFIDENCE_TEMPERATURE = 2;
