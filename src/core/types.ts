@@ -29,6 +29,8 @@ export interface Token {
   stem: string;
   /** 'word' | 'number' | 'punct' | 'other' */
   kind: 'word' | 'number' | 'punct' | 'other';
+  /** a proclitic written apart with tatweel (the لـ of لـ«داعش»): it belongs to the next token */
+  clitic?: boolean;
 }
 
 export interface Sentence {
@@ -61,6 +63,10 @@ export interface NumberMention extends Span {
   value: number;
   /** نحو، قرابة، أكثر من، عشرات, about, more than, dozens… */
   approx: boolean;
+  /** what the number is when it is not a count: a year, a percentage, part of a date, a clock time */
+  unit?: 'year' | 'percent' | 'date' | 'time';
+  /** the counted noun when the number is a dual (قتيلين → 'قتيل') */
+  noun?: string;
 }
 
 export type NerType = 'PER' | 'ORG' | 'LOC' | 'MISC';

@@ -1,5 +1,6 @@
 // Arabic normalisation on a copy of the text, with a map back to the original offsets so that
 // spans found on the normalised copy still land on the right words of the stored text.
+import { DROP, FOLD, foldString } from '../fold.js';
 
 export interface Normalized {
   /** the normalised string */
@@ -8,45 +9,32 @@ export interface Normalized {
   map: number[];
 }
 
-const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/;
-const TATWEEL = '\u0640';
-
 /** Fold one character; returns '' to drop it. Shared by `normalize` and `normalizeWord`. */
 export function foldChar(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (ch === TATWEEL || DIACRITICS.test(ch)) return '';
-  switch (ch) {
-    case 'أ': case 'إ': case 'آ': case 'ٱ': return 'ا';
-    case 'ى': return 'ي';
-    case 'ة': return 'ه';
-    case 'ی': return 'ي'; // Persian yeh
-    case 'ک': return 'ك'; // Persian kaf
-  }
-  if (c >= 0x0660 && c <= 0x0669) return String.fromCharCode(c - 0x0660 + 48); // Arabic-Indic digits
-  if (c >= 0x06f0 && c <= 0x06f9) return String.fromCharCode(c - 0x06f0 + 48); // Persian digits
-  if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
-  return ch;
+  const f = FOLD[ch.charCodeAt(0)];
+  return f === DROP ? '' : String.fromCharCode(f);
 }
 
 /** Normalise a whole text, keeping an offset map. */
 export function normalize(text: string): Normalized {
-  let out = '';
+  const codes: number[] = [];
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const f = foldChar(text[i]);
-    if (f.length === 0) continue;
-    out += f;
+    const f = FOLD[text.charCodeAt(i)];
+    if (f === DROP) continue;
+    codes.push(f);
     map.push(i);
   }
   map.push(text.length);
+  let out = '';
+  // fromCharCode in chunks: one call per character would allocate a string each time
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
   return { text: out, map };
 }
 
 /** Normalise a short string (a word, a name, a query) without keeping a map. */
 export function normalizeWord(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += foldChar(s[i]);
-  return out;
+  return foldString(s);
 }
 
 /** Map a [start, end) range of the normalised text back to the original text. */
