@@ -1,0 +1,145 @@
+// The one ingestion path every source takes (files, feeds, URLs, the push API): analyse each
+// item, store it (exact duplicates folded by the store), then link near-duplicates and
+// incidents. A bad item becomes a recorded failure and the run goes on.
+import { analyzeText, MODEL_VERSION } from '../commands/analyze.js';
+import { MarsadError } from '../core/errors.js';
+import type { Analysis } from '../core/types.js';
+import type { Source, SourceInput, Store } from '../store/store.js';
+import { StoreLinker, type LinkerOptions } from '../link/store-linker.js';
+import type { IngestItem, ItemFailure, Yielded } from './item.js';
+
+export interface IngestOptions {
+  /** reuse one linker across calls (keeps the near-duplicate index warm) */
+  linker?: StoreLinker;
+  linkerOptions?: LinkerOptions;
+  /** called after every item, stored or failed */
+  onItem?: (outcome: ItemOutcome) => void;
+  now?: () => Date;
+  /** the analyser; replaceable for benchmarks of the other stages */
+  analyze?: typeof analyzeText;
+}
+
+export type ItemOutcome =
+  | { ok: true; documentId: number; status: 'inserted' | 'duplicate' | 'existing'; nearDuplicateOf: number | null; incidents: number; source: string }
+  | { ok: false; failure: ItemFailure };
+
+export interface IngestReport {
+  items: number;
+  inserted: number;
+  /** same normalised text as a stored document: stored once, this source linked */
+  duplicates: number;
+  /** already stored from this source (a replay) */
+  existing: number;
+  nearDuplicates: number;
+  /** reported attacks attached to incidents, and incidents founded */
+  incidentReports: number;
+  incidentsCreated: number;
+  failed: number;
+  failures: ItemFailure[];
+  /** source ids touched, by source url */
+  sources: Record<string, number>;
+}
+
+export function emptyReport(): IngestReport {
+  return { items: 0, inserted: 0, duplicates: 0, existing: 0, nearDuplicates: 0, incidentReports: 0, incidentsCreated: 0, failed: 0, failures: [], sources: {} };
+}
+
+/** Failures kept in a report; beyond this they are only counted, so a broken folder cannot fill memory. */
+const MAX_KEPT_FAILURES = 1000;
+
+function recordFailure(report: IngestReport, f: ItemFailure, opts: IngestOptions): void {
+  report.failed++;
+  if (report.failures.length < MAX_KEPT_FAILURES) report.failures.push(f);
+  opts.onItem?.({ ok: false, failure: f });
+}
+
+/** Ingest items into the store; resolves with counts and failures once every item is handled. */
+export async function ingest(
+  store: Store,
+  items: AsyncIterable<Yielded> | Iterable<Yielded>,
+  opts: IngestOptions = {},
+): Promise<IngestReport> {
+  const report = emptyReport();
+  const linker = opts.linker ?? new StoreLinker(store, { ...opts.linkerOptions, now: opts.now });
+  const analyze = opts.analyze ?? analyzeText;
+  const now = opts.now ?? (() => new Date());
+  const sources = new Map<string, Source>();
+
+  async function sourceOf(input: SourceInput): Promise<Source> {
+    let s = sources.get(input.url);
+    if (!s) {
+      s = (await store.getSource(input.url)) ?? (await store.addSource(input));
+      sources.set(input.url, s);
+      report.sources[input.url] = s.id;
+    }
+    return s;
+  }
+
+  for await (const y of items) {
+    report.items++;
+    if (!y.ok) {
+      if (y.failure.source) await sourceOf(y.failure.source);
+      recordFailure(report, y.failure, opts);
+      continue;
+    }
+    const it: IngestItem = y.item;
+    const where = it.url ?? `${it.source.url}#${it.externalId}`;
+    let analysis: Analysis;
+    try {
+      analysis = analyze({ text: it.text, published: it.published ?? null, title: it.title ?? null, author: it.author ?? null, lang: it.lang, url: it.url ?? null, id: it.externalId });
+    } catch (e) {
+      if (!(e instanceof MarsadError)) throw e;
+      await sourceOf(it.source);
+      recordFailure(report, { where, code: e.code, message: e.message, source: it.source }, opts);
+      continue;
+    }
+    try {
+      const source = await sourceOf(it.source);
+      const fetchedAt = it.fetchedAt ?? now().toISOString();
+      const put = await store.putDocument({
+        sourceId: source.id,
+        externalId: it.externalId,
+        url: it.url ?? null,
+        fetchedAt,
+        raw: it.raw,
+        contentType: it.contentType ?? null,
+        extracted: it.text,
+        title: analysis.title,
+        published: analysis.published,
+        language: analysis.language,
+        analysis,
+        modelVersion: analysis.model ?? MODEL_VERSION,
+      });
+      report[put.status === 'inserted' ? 'inserted' : put.status === 'duplicate' ? 'duplicates' : 'existing']++;
+      let nearDuplicateOf: number | null = null;
+      let incidents = 0;
+      if (put.status === 'inserted') {
+        const linked = await linker.link(put.id, analysis.text, analysis, analysis.published ?? fetchedAt);
+        nearDuplicateOf = linked.nearDuplicateOf;
+        if (nearDuplicateOf !== null) report.nearDuplicates++;
+        incidents = linked.incidents.length;
+        report.incidentReports += incidents;
+        report.incidentsCreated += linked.incidents.filter((i) => i.created).length;
+      }
+      opts.onItem?.({ ok: true, documentId: put.id, status: put.status, nearDuplicateOf, incidents, source: it.source.url });
+    } catch (e) {
+      if (!(e instanceof MarsadError)) throw e;
+      recordFailure(report, { where, code: e.code, message: e.message, source: it.source }, opts);
+    }
+  }
+  return report;
+}
+
+/** One line for people: what went in, what was folded, what failed. */
+export function summaryLine(r: IngestReport): string {
+  const parts = [
+    `${r.items} item${r.items === 1 ? '' : 's'}`,
+    `${r.inserted} new`,
+    `${r.duplicates} duplicate${r.duplicates === 1 ? '' : 's'}`,
+    `${r.existing} already stored`,
+    `${r.nearDuplicates} near-duplicate${r.nearDuplicates === 1 ? '' : 's'}`,
+    `${r.incidentReports} incident report${r.incidentReports === 1 ? '' : 's'} (${r.incidentsCreated} new incident${r.incidentsCreated === 1 ? '' : 's'})`,
+    `${r.failed} failed`,
+  ];
+  return parts.join(', ');
+}

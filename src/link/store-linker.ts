@@ -1,0 +1,107 @@
+// The store adapter for linking: near-duplicate links and incident membership for each newly
+// stored document. The decisions are the pure functions of minhash.ts and incidents.ts.
+import type { Analysis } from '../core/types.js';
+import type { Incident, Store } from '../store/store.js';
+import { addDays } from '../core/dates.js';
+import { NearDupIndex, type MinHashOptions } from './minhash.js';
+import { attackReports, bestMatch, candidateWindow, sketchOf, type AttackReport } from './incidents.js';
+
+export interface LinkerOptions extends MinHashOptions {
+  /** stored documents first seen this many days back are loaded as near-duplicate candidates (default 14) */
+  windowDays?: number;
+  /** clock, for tests */
+  now?: () => Date;
+}
+
+export interface LinkOutcome {
+  nearDuplicateOf: number | null;
+  similarity: number | null;
+  /** incidents this document's reported attacks joined or created */
+  incidents: Array<{ incidentId: number; eventIndex: number; created: boolean }>;
+}
+
+function reportsOfIncident(inc: Incident): AttackReport[] {
+  return inc.reports.map((r) => ({
+    documentId: r.documentId,
+    eventIndex: r.eventIndex,
+    event: r.event,
+    published: r.published,
+    language: r.language,
+    title: r.title,
+  }));
+}
+
+/** Attach each reported attack of a stored document to the incident it matches, or found one. */
+export async function linkIncidents(store: Store, documentId: number, analysis: Analysis): Promise<LinkOutcome['incidents']> {
+  const out: LinkOutcome['incidents'] = [];
+  for (const report of attackReports(documentId, analysis)) {
+    if ((await store.incidentOfReport(documentId, report.eventIndex)) !== null) continue;
+    const window = candidateWindow(report)!;
+    const candidates = await store.listIncidents({ since: window.since, until: window.until, type: 'attack', limit: 500 });
+    // Reports of the document's own other events never merge with it: one article, distinct attacks.
+    const eligible = candidates.filter((inc) => !inc.reports.some((r) => r.documentId === documentId));
+    const i = bestMatch(eligible.map((inc) => sketchOf(reportsOfIncident(inc))), report);
+    let incidentId: number;
+    if (i >= 0) incidentId = eligible[i].id;
+    else {
+      const e = report.event;
+      const date = e.date ?? sketchOf([report]).date;
+      incidentId = await store.createIncident({
+        type: 'attack',
+        date,
+        location: e.location,
+        country: e.location?.country ?? null,
+        organization: e.organization,
+        attackTypes: e.attackTypes ?? [],
+      });
+    }
+    await store.attachReport(incidentId, { documentId, eventIndex: report.eventIndex, event: report.event });
+    out.push({ incidentId, eventIndex: report.eventIndex, created: i < 0 });
+  }
+  return out;
+}
+
+/**
+ * Keeps a MinHash index of recent stored documents. Load once per run (`warm`), then `link`
+ * each newly inserted document; links go to the earliest copy and are written to the store.
+ */
+export class StoreLinker {
+  private readonly index: NearDupIndex;
+  private warmed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: LinkerOptions = {},
+  ) {
+    this.index = new NearDupIndex(options);
+  }
+
+  async warm(): Promise<void> {
+    if (this.warmed) return;
+    this.warmed = true;
+    const now = (this.options.now ?? (() => new Date()))();
+    const since = addDays(now.toISOString().slice(0, 10), -(this.options.windowDays ?? 14));
+    let afterId = 0;
+    for (;;) {
+      const page = await this.store.listDocuments({ afterId, limit: 500, since });
+      if (page.length === 0) break;
+      for (const d of page) this.index.add(String(d.id), d.text, d.published ?? d.firstSeenAt);
+      afterId = page[page.length - 1].id;
+    }
+  }
+
+  /** Near-duplicate and incident links for a document that was just inserted. */
+  async link(documentId: number, text: string, analysis: Analysis | null, when: string): Promise<LinkOutcome> {
+    await this.warm();
+    const outcome: LinkOutcome = { nearDuplicateOf: null, similarity: null, incidents: [] };
+    for (const change of this.index.add(String(documentId), text, when)) {
+      await this.store.setNearDuplicate(Number(change.id), Number(change.of), change.similarity);
+      if (Number(change.id) === documentId) {
+        outcome.nearDuplicateOf = Number(change.of);
+        outcome.similarity = change.similarity;
+      }
+    }
+    if (analysis) outcome.incidents = await linkIncidents(this.store, documentId, analysis);
+    return outcome;
+  }
+}
