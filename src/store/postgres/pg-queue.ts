@@ -11,6 +11,8 @@ const EXPIRE_SECONDS = 300;
 
 export class PgQueue implements JobQueue {
   private stopping = false;
+  private stopped = false;
+  private running: Promise<unknown> | null = null;
   private readonly known = new Set<string>();
 
   private constructor(private readonly boss: PgBoss) {}
@@ -85,11 +87,20 @@ export class PgQueue implements JobQueue {
         opts.onDone?.(job, error);
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, (_, i) => lane(i)));
+    this.running = Promise.all(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, (_, i) => lane(i)));
+    try {
+      await this.running;
+    } finally {
+      this.running = null;
+    }
   }
 
+  /** Let running jobs finish, then close pg-boss; safe to call more than once. */
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.running?.catch(() => {});
+    if (this.stopped) return;
+    this.stopped = true;
     await this.boss.stop({ graceful: true, wait: true });
   }
 

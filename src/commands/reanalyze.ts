@@ -1,0 +1,88 @@
+// Re-analysis after a model change: every stored document whose analysis came from another model
+// version (or all, with `all`) goes through the pipeline again from its extracted text; the new
+// analysis and entity links replace the old ones. Text, sources and raw bytes are never touched.
+import { analyzeText, MODEL_VERSION } from './analyze.js';
+import { isIsoDay } from '../core/dates.js';
+import { isMarsadError, type ErrorCode } from '../core/errors.js';
+import type { Store, StoredDocument } from '../store/store.js';
+import type { JobQueue } from '../store/queue.js';
+
+export interface ReanalyzeOptions {
+  all?: boolean;
+  /** documents per page read from the store */
+  batch?: number;
+  onProgress?: (done: number) => void;
+}
+
+export interface ReanalyzeReport {
+  checked: number;
+  updated: number;
+  failed: number;
+  failures: Array<{ id: number; code: ErrorCode; message: string }>;
+  modelVersion: string;
+}
+
+export async function reanalyzeDocument(store: Store, d: StoredDocument): Promise<void> {
+  const published = d.published && isIsoDay(d.published.slice(0, 10)) ? d.published.slice(0, 10) : null;
+  const analysis = analyzeText({ text: d.extracted, published, title: d.title, url: d.url, id: String(d.id) });
+  await store.setAnalysis(d.id, analysis, analysis.model ?? MODEL_VERSION);
+}
+
+async function reanalyzeList(store: Store, docs: StoredDocument[], report: ReanalyzeReport): Promise<void> {
+  for (const d of docs) {
+    report.checked++;
+    try {
+      await reanalyzeDocument(store, d);
+      report.updated++;
+    } catch (e) {
+      // bad stored input is reported and skipped; anything else is a bug and stops the run
+      if (!isMarsadError(e)) throw e;
+      report.failed++;
+      if (report.failures.length < 1000) report.failures.push({ id: d.id, code: e.code, message: e.message });
+    }
+  }
+}
+
+function emptyReport(): ReanalyzeReport {
+  return { checked: 0, updated: 0, failed: 0, failures: [], modelVersion: MODEL_VERSION };
+}
+
+export async function reanalyze(store: Store, opts: ReanalyzeOptions = {}): Promise<ReanalyzeReport> {
+  const report = emptyReport();
+  let afterId = 0;
+  for (;;) {
+    const page = await store.listDocuments({ afterId, limit: opts.batch ?? 200, modelVersionNot: opts.all ? undefined : MODEL_VERSION });
+    if (page.length === 0) break;
+    await reanalyzeList(store, page, report);
+    afterId = page[page.length - 1].id;
+    opts.onProgress?.(report.checked);
+  }
+  return report;
+}
+
+/** The job form: re-analyse these documents (a worker's share of a queued re-analysis). */
+export async function reanalyzeIds(store: Store, ids: number[]): Promise<ReanalyzeReport> {
+  const report = emptyReport();
+  const docs: StoredDocument[] = [];
+  for (const id of ids) {
+    const d = await store.getDocument(id);
+    if (d) docs.push(d);
+  }
+  await reanalyzeList(store, docs, report);
+  return report;
+}
+
+/** Queue re-analysis in batches of ids for `marsad worker` processes to share; returns jobs queued. */
+export async function enqueueReanalysis(store: Store, queue: JobQueue, opts: ReanalyzeOptions = {}): Promise<number> {
+  let afterId = 0;
+  let jobs = 0;
+  for (;;) {
+    const page = await store.listDocuments({ afterId, limit: opts.batch ?? 50, modelVersionNot: opts.all ? undefined : MODEL_VERSION });
+    if (page.length === 0) break;
+    const ids = page.map((d) => d.id);
+    // the key makes a second `reanalyze --queue` before the workers catch up a no-op for this batch
+    if (await queue.enqueue('reanalyze', { ids }, { key: `reanalyze:${ids[0]}-${ids[ids.length - 1]}` })) jobs++;
+    afterId = ids[ids.length - 1];
+  }
+  return jobs;
+}
