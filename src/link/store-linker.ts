@@ -62,12 +62,15 @@ export async function linkIncidents(store: Store, documentId: number, analysis: 
 }
 
 /**
- * Keeps a MinHash index of recent stored documents. Load once per run (`warm`), then `link`
- * each newly inserted document; links go to the earliest copy and are written to the store.
+ * Keeps a MinHash index of recent stored documents: loaded on first use, then topped up with
+ * documents other processes stored since (by id), so several workers still see each other's
+ * copies. Each newly inserted document is linked to its earliest copy in the store.
  */
 export class StoreLinker {
   private readonly index: NearDupIndex;
-  private warmed = false;
+  /** documents first seen before this day are not loaded (syndicated copies arrive within days) */
+  private since: string | null = null;
+  private lastId = 0;
 
   constructor(
     private readonly store: Store,
@@ -76,23 +79,24 @@ export class StoreLinker {
     this.index = new NearDupIndex(options);
   }
 
-  async warm(): Promise<void> {
-    if (this.warmed) return;
-    this.warmed = true;
-    const now = (this.options.now ?? (() => new Date()))();
-    const since = addDays(now.toISOString().slice(0, 10), -(this.options.windowDays ?? 14));
-    let afterId = 0;
+  /** Load documents not yet indexed: the recent window at first, then whatever is new. */
+  async refresh(exceptId?: number): Promise<void> {
+    if (this.since === null) {
+      const now = (this.options.now ?? (() => new Date()))();
+      this.since = addDays(now.toISOString().slice(0, 10), -(this.options.windowDays ?? 14));
+    }
+    const since = this.since;
     for (;;) {
-      const page = await this.store.listDocuments({ afterId, limit: 500, since });
+      const page = await this.store.listDocuments({ afterId: this.lastId, limit: 500, since });
       if (page.length === 0) break;
-      for (const d of page) this.index.add(String(d.id), d.text, d.published ?? d.firstSeenAt);
-      afterId = page[page.length - 1].id;
+      for (const d of page) if (d.id !== exceptId) this.index.add(String(d.id), d.text, d.published ?? d.firstSeenAt);
+      this.lastId = page[page.length - 1].id;
     }
   }
 
   /** Near-duplicate and incident links for a document that was just inserted. */
   async link(documentId: number, text: string, analysis: Analysis | null, when: string): Promise<LinkOutcome> {
-    await this.warm();
+    await this.refresh(documentId);
     const outcome: LinkOutcome = { nearDuplicateOf: null, similarity: null, incidents: [] };
     for (const change of this.index.add(String(documentId), text, when)) {
       await this.store.setNearDuplicate(Number(change.id), Number(change.of), change.similarity);
