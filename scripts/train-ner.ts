@@ -1,7 +1,7 @@
 // `npm run train`: rebuilds the committed tagger artefacts models/ner/{ar,en}.json.gz from
 // ../shared/data (ANERcorp, WNUT17, GeoNames, countries, SaudiNewsNet clusters), deterministically,
 // and prints P/R/F1 on a held-out dev split (the last 10% of sentences of each training file).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,8 @@ const { values: opt } = parseArgs({
     out: { type: 'string', default: join(root, 'models/ner') },
     'dev-out': { type: 'string', default: join(tmpdir(), 'marsad-ner') },
     epochs: { type: 'string' },
+    // a development convenience: reuse clusters from an earlier run (same options) instead of relearning
+    'clusters-cache': { type: 'string' },
   },
 });
 
@@ -39,7 +41,7 @@ interface LangSetup {
 }
 
 const SETUPS: Record<ModelLang, LangSetup> = {
-  ar: { lang: 'ar', trainFile: 'ner/ar-anercorp-train/ANERCorp_train_CamelSplitReproduced.txt', epochs: 12, minCount: 1, minAbs: 0.05 },
+  ar: { lang: 'ar', trainFile: 'ner/ar-anercorp-train/ANERCorp_train_CamelSplitReproduced.txt', epochs: 12, minCount: 2, minAbs: 0.05 },
   en: { lang: 'en', trainFile: 'ner/en-wnut17-train/wnut17train.conll', epochs: 12, minCount: 1, minAbs: 0.05 },
 };
 
@@ -56,10 +58,13 @@ function readLabelled(path: string): LabelledSentence[] {
 }
 
 function arabicClusters(): Clusters {
+  const cache = opt['clusters-cache'];
+  if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Clusters;
   const corpus = readArabicCorpus(join(opt.shared, 'corpus/ar-saudinewsnet'));
   log(`corpus: ${corpus.length} tokens, ${corpus.words.length} types`);
   const clusters = learnClusters(corpus, CLUSTER_OPTIONS);
   log(`clusters: ${clusters.words.length} words in ${CLUSTER_OPTIONS.k} / ${CLUSTER_OPTIONS.kCoarse} classes`);
+  if (cache) writeFileSync(cache, JSON.stringify(clusters));
   return clusters;
 }
 

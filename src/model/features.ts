@@ -65,6 +65,11 @@ export function computeForms(tokens: readonly string[], res: FeatureResources): 
   return forms;
 }
 
+const str = (out: number[], t: T, s: string) => out.push(finish(mixStr(mixInt(FNV_SEED, t), s)));
+const str2 = (out: number[], t: T, a: string, b: string) =>
+  out.push(finish(mixStr(mixInt(mixStr(mixInt(FNV_SEED, t), a), 0x7c), b)));
+const int = (out: number[], t: T, v: number) => out.push(finish(mixInt(mixInt(FNV_SEED, t), v)));
+
 /**
  * Append the hashed features of token i to `out` (a plain array, reused); returns the count.
  * Each key is template id + value, hashed; conjunctions hash both values with a separator.
@@ -72,27 +77,24 @@ export function computeForms(tokens: readonly string[], res: FeatureResources): 
 export function tokenFeatures(tokens: readonly string[], f: SentenceForms, i: number, res: FeatureResources, out: number[]): number {
   const n = tokens.length;
   const start = out.length;
-  const str = (t: T, s: string) => out.push(finish(mixStr(mixInt(FNV_SEED, t), s)));
-  const str2 = (t: T, a: string, b: string) => out.push(finish(mixStr(mixInt(mixStr(mixInt(FNV_SEED, t), a), 0x7c), b)));
-  const int = (t: T, v: number) => out.push(finish(mixInt(mixInt(FNV_SEED, t), v)));
   const word = (k: number, arr: string[]) => (k < 0 ? PAD : k >= n ? PAD_END : arr[k]);
 
   const w = f.norm[i];
   const b = f.base[i];
   out.push(finish(mixInt(FNV_SEED, T.Bias)));
-  str(T.W0, w);
-  if (b !== w) str(T.B0, b);
-  str(T.Wm1, word(i - 1, f.norm));
-  str(T.Wp1, word(i + 1, f.norm));
-  str(T.Wm2, word(i - 2, f.norm));
-  str(T.Wp2, word(i + 2, f.norm));
-  str(T.Bm1, word(i - 1, f.base));
-  str(T.Bp1, word(i + 1, f.base));
-  str2(T.Bm1B0, word(i - 1, f.base), b);
-  str2(T.B0Bp1, b, word(i + 1, f.base));
-  str(T.Pre0, f.prefixes[i]);
-  if (i > 0) str(T.Prem1, f.prefixes[i - 1]);
-  if (i + 1 < n) str(T.Pre1, f.prefixes[i + 1]);
+  str(out, T.W0, w);
+  if (b !== w) str(out, T.B0, b);
+  str(out, T.Wm1, word(i - 1, f.norm));
+  str(out, T.Wp1, word(i + 1, f.norm));
+  str(out, T.Wm2, word(i - 2, f.norm));
+  str(out, T.Wp2, word(i + 2, f.norm));
+  str(out, T.Bm1, word(i - 1, f.base));
+  str(out, T.Bp1, word(i + 1, f.base));
+  str2(out, T.Bm1B0, word(i - 1, f.base), b);
+  str2(out, T.B0Bp1, b, word(i + 1, f.base));
+  str(out, T.Pre0, f.prefixes[i]);
+  if (i > 0) str(out, T.Prem1, f.prefixes[i - 1]);
+  if (i + 1 < n) str(out, T.Pre1, f.prefixes[i + 1]);
   // affixes of the base: nisba endings (ي، يه، ون) mark adjectives, and name morphology shows in both ends
   for (let k = 1; k <= 4 && k < b.length; k++) {
     out.push(finish(mixStr(mixInt(mixInt(FNV_SEED, T.Pfx), k), b, 0, k)));
@@ -102,41 +104,41 @@ export function tokenFeatures(tokens: readonly string[], f: SentenceForms, i: nu
     const nb = f.base[i + 1];
     if (nb.length > 2) out.push(finish(mixStr(mixInt(FNV_SEED, T.Sfxp1), nb, nb.length - 2)));
   }
-  int(T.Len, Math.min(b.length, 10));
-  str(T.Shape0, f.shape[i]);
-  str(T.Shapem1, i > 0 ? f.shape[i - 1] : PAD);
-  str(T.Shapep1, i + 1 < n ? f.shape[i + 1] : PAD_END);
-  str2(T.Shape0Shapep1, f.shape[i], i + 1 < n ? f.shape[i + 1] : PAD_END);
-  str2(T.Wm1Shape0, word(i - 1, f.norm), f.shape[i]);
+  int(out, T.Len, Math.min(b.length, 10));
+  str(out, T.Shape0, f.shape[i]);
+  str(out, T.Shapem1, i > 0 ? f.shape[i - 1] : PAD);
+  str(out, T.Shapep1, i + 1 < n ? f.shape[i + 1] : PAD_END);
+  str2(out, T.Shape0Shapep1, f.shape[i], i + 1 < n ? f.shape[i + 1] : PAD_END);
+  str2(out, T.Wm1Shape0, word(i - 1, f.norm), f.shape[i]);
   const cl = (k: number, arr: number[]) => (k < 0 ? -2 : k >= n ? -3 : arr[k]);
   if (f.fine[i] >= 0) {
-    int(T.Cf0, f.fine[i]);
-    int(T.Cc0, f.coarse[i]);
+    int(out, T.Cf0, f.fine[i]);
+    int(out, T.Cc0, f.coarse[i]);
     out.push(finish(mixInt(mixInt(mixInt(FNV_SEED, T.Cf0Cfp1), f.fine[i]), cl(i + 1, f.fine))));
   } else {
-    str(T.CfNone, f.shape[i]);
+    str(out, T.CfNone, f.shape[i]);
   }
-  int(T.Cfm1, cl(i - 1, f.fine));
-  int(T.Cfp1, cl(i + 1, f.fine));
-  int(T.Ccm1, cl(i - 1, f.coarse));
-  int(T.Ccp1, cl(i + 1, f.coarse));
-  int(T.Ccm2, cl(i - 2, f.coarse));
-  int(T.Ccp2, cl(i + 2, f.coarse));
+  int(out, T.Cfm1, cl(i - 1, f.fine));
+  int(out, T.Cfp1, cl(i + 1, f.fine));
+  int(out, T.Ccm1, cl(i - 1, f.coarse));
+  int(out, T.Ccp1, cl(i + 1, f.coarse));
+  int(out, T.Ccm2, cl(i - 2, f.coarse));
+  int(out, T.Ccp2, cl(i + 2, f.coarse));
   const lists = res.gazetteer.lists.length;
   for (let l = 0; l < lists; l++) {
     const g = f.gaz[l * n + i];
-    if (g) int(T.Gaz0, l * 4 + g);
-    if (i > 0 && f.gaz[l * n + i - 1]) int(T.Gazm1, l * 4 + f.gaz[l * n + i - 1]);
-    if (i + 1 < n && f.gaz[l * n + i + 1]) int(T.Gazp1, l * 4 + f.gaz[l * n + i + 1]);
+    if (g) int(out, T.Gaz0, l * 4 + g);
+    if (i > 0 && f.gaz[l * n + i - 1]) int(out, T.Gazm1, l * 4 + f.gaz[l * n + i - 1]);
+    if (i + 1 < n && f.gaz[l * n + i + 1]) int(out, T.Gazp1, l * 4 + f.gaz[l * n + i + 1]);
   }
   if (i === 0) out.push(finish(mixInt(FNV_SEED, T.First)));
   if (res.lang === 'en') {
     // capitalisation is the strongest English name cue, but sentence-initial capitals say little
     const s = tokens[i];
-    str(T.Surface0, s);
+    str(out, T.Surface0, s);
     const cap = s.length > 0 && s[0] >= 'A' && s[0] <= 'Z';
-    if (cap) int(T.CapFirst, i === 0 ? 1 : 2);
-    if (s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase()) int(T.AllCaps, 1);
+    if (cap) int(out, T.CapFirst, i === 0 ? 1 : 2);
+    if (s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase()) int(out, T.AllCaps, 1);
   }
   return out.length - start;
 }

@@ -1,5 +1,25 @@
-// TEMPORARY placeholder until the stage lands; replaced by its owner.
+// The `ner` stage: the trained tagger over each sentence's tokens → doc.mentions (source 'model').
 import type { Context } from '../core/context.js';
-import type { Document } from '../core/types.js';
+import type { Document, EntityMention } from '../core/types.js';
+import { mentionsOf, modelLang, nerModel } from '../model/tagger.js';
 
-export function nerStage(_doc: Document, _ctx: Context): void {}
+/** Sentences longer than this are tagged in pieces (a run-on "sentence" from a bad segmentation). */
+const MAX_SEQUENCE = 300;
+
+export function nerStage(doc: Document, ctx: Context): void {
+  if (doc.tokens.length === 0) return;
+  const model = nerModel(ctx, modelLang(doc.language, doc.tokens.map((t) => t.text)));
+  // without a segmentation, the whole token list is one sequence
+  const ranges = doc.sentences.length > 0
+    ? doc.sentences.map((s) => [s.firstToken, s.endToken] as const)
+    : [[0, doc.tokens.length] as const];
+  const found: EntityMention[] = [];
+  for (const [from, to] of ranges) {
+    for (let a = from; a < to; a += MAX_SEQUENCE) {
+      const slice = doc.tokens.slice(a, Math.min(to, a + MAX_SEQUENCE)).filter((t) => t.text.length > 0);
+      found.push(...mentionsOf(model, doc.text, slice));
+    }
+  }
+  // other stages may have added rule or registry mentions already; keep them, in text order
+  doc.mentions = [...doc.mentions.filter((m) => m.source !== 'model'), ...found].sort((x, y) => x.start - y.start || x.end - y.end);
+}

@@ -1,0 +1,65 @@
+// Tagger throughput (tokens per second on one core, i.e. this single-threaded process) and model
+// load time, for `npm run bench` or on its own: `node --import tsx bench/ner.ts`.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { NerModel } from '../src/model/model.js';
+import type { ModelLang } from '../src/model/features.js';
+
+export interface NerBench {
+  lang: ModelLang;
+  loadMs: number;
+  tokens: number;
+  tokensPerSecond: number;
+  /** what was tagged: real news from ../shared when present, else the built-in sample repeated */
+  input: string;
+}
+
+// written for this benchmark (not taken from any corpus), used when ../shared is absent
+const SAMPLE: Record<ModelLang, string> = {
+  ar: 'قال المتحدث باسم وزارة الداخلية العراقية اللواء سامر الحديثي إن قوات الأمن اعتقلت ثلاثة مشتبه بهم في مدينة الموصل بعد هجوم على نقطة تفتيش أسفر عن مقتل جنديين . وأضاف أن التحقيقات جارية بالتنسيق مع الأمم المتحدة .',
+  en: 'Police in Manchester said on Tuesday that two men were arrested after an attack near the Arena , and the Home Office confirmed that the investigation is led by Counter Terrorism Policing North West .',
+};
+
+function sentencesFor(lang: ModelLang): { sentences: string[][]; input: string } {
+  const root = resolve(fileURLToPath(import.meta.url), '../..');
+  const corpus = resolve(root, '../shared/data/corpus/ar-saudinewsnet/2015-07-21.json.gz');
+  const split = (text: string) => text.match(/[\p{L}\p{M}\p{N}]+|[^\s\p{L}\p{M}\p{N}]/gu) ?? [];
+  const toSentences = (tokens: string[]) => {
+    const out: string[][] = [];
+    for (let i = 0; i < tokens.length; i += 30) out.push(tokens.slice(i, i + 30));
+    return out;
+  };
+  if (lang === 'ar' && existsSync(corpus)) {
+    const articles = JSON.parse(gunzipSync(readFileSync(corpus)).toString('utf8')) as Array<{ content: string }>;
+    const tokens = articles.slice(0, 600).flatMap((a) => split(a.content));
+    return { sentences: toSentences(tokens), input: 'SaudiNewsNet 2015-07-21, first 600 articles' };
+  }
+  const tokens = split(SAMPLE[lang]);
+  return { sentences: toSentences(Array.from({ length: 4000 }, () => tokens).flat()), input: 'built-in sample ×4000' };
+}
+
+export function benchNer(lang: ModelLang = 'ar'): NerBench {
+  const t0 = performance.now();
+  const model = NerModel.fromGzip(NerModel.defaultPath(lang));
+  const loadMs = performance.now() - t0;
+  const { sentences, input } = sentencesFor(lang);
+  // one warm-up pass so the figure is the steady state, not the JIT
+  for (const s of sentences.slice(0, 500)) model.tag(s);
+  let tokens = 0;
+  const t1 = performance.now();
+  for (const s of sentences) {
+    model.tag(s);
+    tokens += s.length;
+  }
+  const seconds = (performance.now() - t1) / 1000;
+  return { lang, loadMs: Math.round(loadMs), tokens, tokensPerSecond: Math.round(tokens / seconds), input };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  for (const lang of ['ar', 'en'] as const) {
+    const r = benchNer(lang);
+    process.stdout.write(`ner ${lang}: ${r.tokensPerSecond.toLocaleString('en')} tokens/s (${r.tokens} tokens, ${r.input}); model load ${r.loadMs} ms\n`);
+  }
+}
