@@ -94,8 +94,9 @@ function norm(s: string | null | undefined): string {
 export function isCountryLevel(loc: EventLocation): boolean {
   if (!loc.name) return true;
   if (!loc.country) return false;
-  const n = norm(loc.name);
-  return n === norm(loc.country) || n === norm(countryName(loc.country, 'en')) || norm(loc.nameAr) === norm(countryName(loc.country, 'ar'));
+  const country = new Set([norm(loc.country), norm(countryName(loc.country, 'en')), norm(countryName(loc.country, 'ar'))]);
+  country.delete('');
+  return country.has(norm(loc.name)) || (!!loc.nameAr && country.has(norm(loc.nameAr)));
 }
 
 function km(a: EventLocation, b: EventLocation): number | null {
