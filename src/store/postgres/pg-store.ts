@@ -263,9 +263,11 @@ export class PgStore implements Store {
       (args.push(q.sourceId), where.push(`EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND s.source_id = $${args.length})`));
     args.push(q.limit ?? 20, q.offset ?? 0);
     const rows = await this.q(
-      `SELECT d.id, d.title, d.published, d.language, d.url, d.text, ts_rank(d.fts, query) AS score
-       FROM documents d, to_tsquery('simple', $1) query
-       WHERE ${where.join(' AND ')} ORDER BY score DESC, d.id LIMIT $${args.length - 1} OFFSET $${args.length}`,
+      // rank in an inner query over narrow rows, then fetch the wide columns for the page only
+      `SELECT d.id, d.title, d.published, d.language, d.url, d.text, top.score
+       FROM (SELECT d.id, ts_rank(d.fts, query) AS score FROM documents d, to_tsquery('simple', $1) query
+             WHERE ${where.join(' AND ')} ORDER BY score DESC, d.id LIMIT $${args.length - 1} OFFSET $${args.length}) top
+       JOIN documents d ON d.id = top.id ORDER BY top.score DESC, d.id`,
       args,
     );
     return rows.map((r) => ({
