@@ -59,6 +59,7 @@ export function queryTerms(q: string): QueryTerm[] {
   return terms;
 }
 
+const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/;
 const BEFORE = 60;
 const AFTER = 160;
 
@@ -79,7 +80,10 @@ export function snippet(text: string, terms: QueryTerm[]): string {
       while (end < n.text.length && /[\p{L}\p{N}]/u.test(n.text[end])) end++;
       let start = i;
       while (start > 0 && /[\p{L}\p{N}]/u.test(n.text[start - 1])) start--;
-      if (!hits.some((h) => start < h.end && end > h.start)) hits.push(toOriginal(n, start, end));
+      const o = toOriginal(n, start, end);
+      // the map ends at the last kept letter: take the word's trailing diacritics too
+      while (o.end < text.length && MARKS.test(text[o.end])) o.end++;
+      if (!hits.some((h) => o.start < h.end && o.end > h.start)) hits.push(o);
     }
   }
   hits.sort((a, b) => a.start - b.start);

@@ -194,13 +194,24 @@ export class PgStore implements Store {
 
   private async linkEntities(id: number, analysis: Analysis | null | undefined): Promise<void> {
     await this.q('DELETE FROM document_entities WHERE document_id = $1', [id]);
-    for (const e of entityLinks(analysis)) {
-      await this.q(
+    // Workers analysing different documents share entity rows. Insert-or-nothing takes no lock on
+    // an existing row, the update locks only when the knowledge base really changed, and sorted
+    // ids give every transaction the same lock order: no deadlocks, little waiting.
+    const entities = entityLinks(analysis).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const e of entities) {
+      const args = [e.id, e.type, e.name, e.nameAr ?? null, e.country ?? null, entityData(e)];
+      const [fresh] = await this.q(
         `INSERT INTO entities (id, type, name, name_ar, country, data) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, name_ar = excluded.name_ar,
-           country = excluded.country, data = excluded.data`,
-        [e.id, e.type, e.name, e.nameAr ?? null, e.country ?? null, entityData(e)],
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        args,
       );
+      if (!fresh) {
+        await this.q(
+          `UPDATE entities SET type = $2, name = $3, name_ar = $4, country = $5, data = $6
+           WHERE id = $1 AND data IS DISTINCT FROM $6::jsonb`,
+          args,
+        );
+      }
       await this.q('INSERT INTO document_entities (document_id, entity_id, mentions) VALUES ($1, $2, $3)', [id, e.id, e.mentions?.length ?? 0]);
     }
   }
