@@ -82,9 +82,10 @@ export async function pollSource(store: Store, source: Source, opts: PollOptions
     const res = await guardedFetch(source.url, { ...opts.guard, accept: FEED_TYPES, headers: { ...opts.guard?.headers, ...headers } });
     const etag = (res.headers.etag as string | undefined) ?? source.health.etag;
     const lastModified = (res.headers['last-modified'] as string | undefined) ?? source.health.lastModified;
-    const nextPollAt = at(now(), nextDelaySeconds(source.everySeconds, 0));
     if (res.notModified) {
-      await store.recordPoll(source.id, { ok: true, at: now().toISOString(), itemsSeen: 0, etag, lastModified, nextPollAt });
+      const t = now();
+      const nextPollAt = at(t, nextDelaySeconds(source.everySeconds, 0));
+      await store.recordPoll(source.id, { ok: true, at: t.toISOString(), itemsSeen: 0, etag, lastModified, nextPollAt });
       return { ...emptyReport(), sourceId: source.id, ok: true, notModified: true, code: null, message: null, nextPollAt };
     }
     const feed = parseFeed(decodeBytes(res.body, res.body.length + 1).text, res.url);
@@ -93,12 +94,16 @@ export async function pollSource(store: Store, source: Source, opts: PollOptions
       for (const fi of feed.items) yield await feedItemToYielded(fi, source, opts, fetchedAt);
     }
     const report = await ingest(store, items(), opts);
-    await store.recordPoll(source.id, { ok: true, at: now().toISOString(), itemsSeen: feed.items.length, etag, lastModified, nextPollAt });
+    // the schedule counts from the end of the poll, so a slow poll never makes the next one due at once
+    const t = now();
+    const nextPollAt = at(t, nextDelaySeconds(source.everySeconds, 0));
+    await store.recordPoll(source.id, { ok: true, at: t.toISOString(), itemsSeen: feed.items.length, etag, lastModified, nextPollAt });
     return { ...report, sourceId: source.id, ok: true, notModified: false, code: null, message: null, nextPollAt };
   } catch (e) {
     if (!(e instanceof MarsadError)) throw e;
-    const nextPollAt = at(now(), nextDelaySeconds(source.everySeconds, source.health.failures + 1));
-    await store.recordPoll(source.id, { ok: false, at: now().toISOString(), code: e.code, message: e.message, nextPollAt });
+    const t = now();
+    const nextPollAt = at(t, nextDelaySeconds(source.everySeconds, source.health.failures + 1));
+    await store.recordPoll(source.id, { ok: false, at: t.toISOString(), code: e.code, message: e.message, nextPollAt });
     return { ...emptyReport(), sourceId: source.id, ok: false, notModified: false, code: e.code, message: e.message, nextPollAt };
   }
 }
