@@ -1,0 +1,162 @@
+// Anchors are the arguments an event can take, placed on the token grid: entity mentions (with
+// anaphoric organisation mentions such as التنظيم resolved), dates and numbers from the text layer.
+import type { DateMention, Entity } from '../core/types.js';
+import type { Lexicon } from './lexicon.js';
+import { tokenAtOrAfter, tokenOf, type TextView } from './text-view.js';
+
+export type LocationLevel = 'country' | 'region' | 'city';
+
+export interface EntityAnchor {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  entity: Entity;
+  /** resolved from التنظيم / the group rather than named */
+  anaphoric: boolean;
+  /** a nationality adjective (البريطاني, British) standing for a country */
+  adjective: boolean;
+}
+
+export interface DateAnchor {
+  first: number;
+  last: number;
+  mention: DateMention;
+}
+
+export interface NumberAnchor {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  value: number;
+  approx: boolean;
+}
+
+export interface Anchors {
+  entities: EntityAnchor[];
+  dates: DateAnchor[];
+  numbers: NumberAnchor[];
+  /** the militant organisation the document is mostly about, if any */
+  dominantMilitant: Entity | null;
+  isMilitant(e: Entity): boolean;
+}
+
+const MILITANT_KINDS = new Set(['militant', 'terrorist', 'armed-group', 'jihadist', 'insurgent', 'terrorist-organization']);
+const NON_MILITANT_KINDS = new Set(['monitor', 'government', 'security', 'police', 'military', 'media', 'ngo', 'agency', 'ministry', 'international', 'company', 'observatory']);
+
+function kindOf(e: Entity): string | null {
+  for (const k of ['kind', 'category', 'orgType', 'role']) {
+    const v = e[k];
+    if (typeof v === 'string') return v.toLowerCase();
+  }
+  return null;
+}
+
+export function makeMilitantTest(lex: Lexicon): (e: Entity) => boolean {
+  return (e) => {
+    if (e.type !== 'organization') return false;
+    const kind = kindOf(e);
+    if (kind && MILITANT_KINDS.has(kind)) return true;
+    if (kind && NON_MILITANT_KINDS.has(kind)) return false;
+    if (e.sanctions && e.sanctions.length > 0) return true;
+    const hay = `${e.id} ${e.name}`.toLowerCase();
+    return lex.militantHints.some((h) => hay.includes(h));
+  };
+}
+
+export function locationLevel(e: Entity): LocationLevel {
+  const v = e.level ?? e.kind ?? e.featureClass;
+  if (typeof v === 'string') {
+    if (/country/i.test(v)) return 'country';
+    if (/region|admin|province|state/i.test(v)) return 'region';
+  }
+  if (/^loc:[a-z]{2}$/.test(e.id)) return 'country';
+  return 'city';
+}
+
+const NISBA_AR = /(ي|يه|يا|يين|يون|يان)$/;
+const NISBA_EN = /(ish|ian|ean|an|ese|i|ic)$/;
+
+function isAdjective(mentionText: string, e: Entity, lex: Lexicon): boolean {
+  if (e.type !== 'location') return false;
+  const m = lex.normalize(mentionText).replace(/^(و|ف|ب|ل)?(ال)?/, '');
+  const names = [e.name, e.nameAr ?? '', ...(e.aliases ?? [])].map((n) => lex.normalize(n));
+  if (names.some((n) => n === m || n.endsWith(m))) return false;
+  return lex.lang === 'ar' ? NISBA_AR.test(m) : NISBA_EN.test(m);
+}
+
+function fallbackNumbers(view: TextView): NumberAnchor[] {
+  const out: NumberAnchor[] = [];
+  view.tokens.forEach((t, i) => {
+    const f = t.forms[0];
+    if (/^\d{1,6}$/.test(f)) out.push({ first: i, last: i, start: t.start, end: t.end, value: Number(f), approx: false });
+  });
+  return out;
+}
+
+export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
+  const doc = view.doc;
+  const isMilitant = makeMilitantTest(lex);
+  const entities: EntityAnchor[] = [];
+  for (const e of doc.entities) {
+    for (const m of e.mentions) {
+      if (m.end <= m.start || view.tokens.length === 0) continue;
+      const first = tokenOf(view, m.start);
+      const last = Math.max(first, tokenAtOrAfter(view, m.end) - 1);
+      entities.push({ first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: isAdjective(m.text, e, lex) });
+    }
+  }
+  entities.sort((a, b) => a.first - b.first || a.last - b.last || (a.entity.id < b.entity.id ? -1 : 1));
+
+  // the militant group most often named: what a bare التنظيم refers to when nothing closer fits
+  const counts = new Map<Entity, number>();
+  for (const a of entities) if (isMilitant(a.entity)) counts.set(a.entity, (counts.get(a.entity) ?? 0) + 1);
+  let dominantMilitant: Entity | null = null;
+  let best = 0;
+  for (const [e, n] of counts) if (n > best || (n === best && dominantMilitant && e.id < dominantMilitant.id)) [dominantMilitant, best] = [e, n];
+
+  const covered = new Set<number>();
+  for (const a of entities) for (let i = a.first; i <= a.last; i++) covered.add(i);
+  const anaphors: EntityAnchor[] = [];
+  for (const hit of lex.orgAnaphors.findAll(view)) {
+    if (covered.has(hit.first)) continue;
+    const next = entities.find((a) => a.first > hit.last && a.first <= hit.last + 1);
+    if (next && next.entity.type === 'organization') continue; // "تنظيم داعش": the name follows
+    let target: Entity | null = null;
+    for (let k = entities.length - 1; k >= 0; k--) {
+      const a = entities[k];
+      if (a.first >= hit.first || a.entity.type !== 'organization') continue;
+      const names = [a.entity.name, a.entity.nameAr ?? '', ...(a.entity.aliases ?? [])].map((n) => lex.normalize(n));
+      if (names.some((n) => n.includes(hit.value))) {
+        target = a.entity;
+        break;
+      }
+    }
+    if (!target && (hit.value === lex.normalize('تنظيم') || hit.value === 'group' || hit.value === lex.normalize('جماعة'))) target = dominantMilitant;
+    if (!target) continue;
+    const t0 = view.tokens[hit.first];
+    const t1 = view.tokens[hit.last];
+    anaphors.push({ first: hit.first, last: hit.last, start: t0.start, end: t1.end, entity: target, anaphoric: true, adjective: false });
+  }
+  const all = [...entities, ...anaphors].sort((a, b) => a.first - b.first || a.last - b.last);
+
+  const dates: DateAnchor[] = [];
+  for (const d of doc.dates) {
+    if (view.tokens.length === 0) break;
+    const first = tokenOf(view, d.start);
+    dates.push({ first, last: Math.max(first, tokenAtOrAfter(view, d.end) - 1), mention: d });
+  }
+  dates.sort((a, b) => a.first - b.first);
+
+  const numbers: NumberAnchor[] =
+    doc.numbers.length > 0
+      ? doc.numbers.map((n) => {
+          const first = tokenOf(view, n.start);
+          return { first, last: Math.max(first, tokenAtOrAfter(view, n.end) - 1), start: n.start, end: n.end, value: n.value, approx: n.approx };
+        })
+      : fallbackNumbers(view);
+  numbers.sort((a, b) => a.first - b.first);
+
+  return { entities: all, dates, numbers, dominantMilitant, isMilitant };
+}

@@ -1,0 +1,179 @@
+// Fills each attack mention's arguments from the anchors of its sentence: place and date (each
+// anchor goes to the trigger it most plausibly modifies), casualties, perpetrators, the group and
+// its role, and lone actor vs cell.
+import type { DayRange } from '../core/types.js';
+import type { Anchors, EntityAnchor } from './anchors.js';
+import type { CueIndex } from './cues.js';
+import type { Lexicon } from './lexicon.js';
+import type { AttackMention } from './mentions.js';
+import type { TextView } from './text-view.js';
+
+const MAX_COST = 10;
+
+/**
+ * Cost of tying an anchor to a trigger, in words: modifiers follow the noun in Arabic (هجوم لندن،
+ * هجمات نوفمبر 2015 في باريس), while English also puts them before it (the London attack).
+ */
+function attachCost(cues: CueIndex, lang: string, m: AttackMention, first: number, last: number): number {
+  if (first > m.last) return cues.gap(m.last, first);
+  if (last < m.first) {
+    const d = cues.gap(last, m.first);
+    return lang === 'ar' ? 3 * d + 3 : d + 1;
+  }
+  return 0;
+}
+
+function bestMention(cues: CueIndex, lang: string, ms: AttackMention[], first: number, last: number): [AttackMention, number] | null {
+  let best: AttackMention | null = null;
+  let bestCost = Infinity;
+  for (const m of ms) {
+    if (m.anaphor) continue; // الحادث refers back; it takes no place or date of its own
+    const c = attachCost(cues, lang, m, first, last);
+    if (c < bestCost || (c === bestCost && best && first > m.last)) [best, bestCost] = [m, c];
+  }
+  return best && bestCost <= MAX_COST ? [best, bestCost] : null;
+}
+
+function byUnit(mentions: AttackMention[]): Map<number, AttackMention[]> {
+  const out = new Map<number, AttackMention[]>();
+  for (const m of mentions) (out.get(m.unit) ?? out.set(m.unit, []).get(m.unit)!).push(m);
+  return out;
+}
+
+function assignPlaces(view: TextView, cues: CueIndex, anchors: Anchors, units: Map<number, AttackMention[]>): void {
+  for (const a of anchors.entities) {
+    if (a.entity.type !== 'location') continue;
+    const ms = units.get(view.tokens[a.first].unit);
+    if (!ms) continue;
+    const best = bestMention(cues, view.lang, ms, a.first, a.last);
+    if (best) best[0].places.push(a);
+  }
+}
+
+function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Map<number, AttackMention[]>, published: string | null): void {
+  const leftovers = new Map<number, typeof anchors.dates>();
+  for (const d of anchors.dates) {
+    const v = d.mention.value;
+    if (published && v.start > published) continue; // a future date is a plan, not the attack's day
+    const unit = view.tokens[d.first].unit;
+    const ms = units.get(unit);
+    if (!ms) continue;
+    const best = bestMention(cues, view.lang, ms, d.first, d.last);
+    const date = (strength: number) => ({ start: v.start, end: v.end, precision: d.mention.precision, strength, anchorStart: d.mention.start });
+    if (best) {
+      const [m, cost] = best;
+      const strength = d.first > m.last && cost <= 2 ? 3 : 2;
+      if (!m.date || m.date.strength < strength) m.date = date(strength);
+    } else (leftovers.get(unit) ?? leftovers.set(unit, []).get(unit)!).push(d);
+  }
+  // a date elsewhere in the sentence is a weak hint (قال الشهر الماضي إن شابا هاجم…)
+  for (const [unit, ds] of leftovers) {
+    for (const m of units.get(unit) ?? []) {
+      if (m.date || m.anaphor) continue;
+      const d = ds.reduce((a, b) => (Math.abs(b.first - m.first) < Math.abs(a.first - m.first) ? b : a));
+      const v = d.mention.value;
+      m.date = { start: v.start, end: v.end, precision: d.mention.precision, strength: 1, anchorStart: d.mention.start };
+    }
+  }
+}
+
+const YEARLIKE = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2100;
+
+/** Walk from token i in direction dir over filler words; return the cue families found at the first non-filler. */
+function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir: 1 | -1, families: string[], maxSkip = 3): { family: string; dist: number } | null {
+  const unit = view.tokens[i].unit;
+  let skipped = 0;
+  for (let j = i + dir; j >= 0 && j < view.tokens.length && view.tokens[j].unit === unit; j += dir) {
+    const t = view.tokens[j];
+    if (t.punct && t.forms[0] !== ',' && t.forms[0] !== '،') continue;
+    const hits = dir === 1 ? cues.startingAt(j) : [];
+    if (dir === -1) {
+      for (const f of families) if (cues.covers(j, f as never)) return { family: f, dist: skipped };
+    } else {
+      for (const h of hits) if (families.includes(h.value)) return { family: h.value, dist: skipped };
+    }
+    if (t.number) return null;
+    if (!t.forms.some((f) => lex.fillers.has(f)) || ++skipped > maxSkip) return null;
+  }
+  return null;
+}
+
+function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors: Anchors, units: Map<number, AttackMention[]>): void {
+  for (const n of anchors.numbers) {
+    if (YEARLIKE(n.value) || n.value <= 0 || n.value > 5000) continue;
+    const unit = view.tokens[n.first].unit;
+    const ms = (units.get(unit) ?? []).filter((m) => !m.rejected && !m.generic && !m.irrealis);
+    if (ms.length === 0) continue;
+    if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined'], 1)) continue;
+    const after = cueAcross(view, cues, lex, n.last, 1, ['killedAfter', 'injuredAfter']);
+    const before = cueAcross(view, cues, lex, n.first, -1, ['killedBefore', 'injuredBefore']);
+    let role: 'killed' | 'injured' | null = null;
+    if (after && (!before || after.dist <= before.dist)) role = after.family === 'killedAfter' ? 'killed' : 'injured';
+    else if (before) role = before.family === 'killedBefore' ? 'killed' : 'injured';
+    if (!role) continue;
+    const m = ms.reduce((a, b) => (cues.gap(b.first, n.first) < cues.gap(a.first, n.first) ? b : a));
+    const cur = m[role];
+    if (!cur || n.value > cur.value) m[role] = { value: n.value, approx: n.approx };
+  }
+  for (const [unit, ms] of units) {
+    const live = ms.filter((m) => !m.rejected && !m.generic && !m.irrealis);
+    if (live.length > 0 && cues.hasInUnit(unit, 'killedOne')) live[0].killedOne = true;
+  }
+}
+
+function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: Map<number, AttackMention[]>): void {
+  for (const a of anchors.entities) {
+    const unit = view.tokens[a.first].unit;
+    const ms = (units.get(unit) ?? []).filter((m) => !m.rejected);
+    if (ms.length === 0) continue;
+    const nearest = ms.reduce((x, y) => (cues.gap(y.first, a.first) < cues.gap(x.first, a.first) ? y : x));
+    if (a.entity.type === 'person') {
+      if (isPerpetrator(view, cues, a, ms) && !nearest.perpetrators.includes(a.entity.id)) nearest.perpetrators.push(a.entity.id);
+    } else if (a.entity.type === 'organization' && anchors.isMilitant(a.entity)) {
+      const role = cues.hasInUnit(unit, 'claim')
+        ? 'claimed'
+        : cues.hasInUnit(unit, 'attributed')
+          ? 'attributed'
+          : cues.hasInUnit(unit, 'suspected')
+            ? 'suspected'
+            : null;
+      if (role && !nearest.orgs.some((o) => o.id === a.entity.id && o.role === role)) nearest.orgs.push({ id: a.entity.id, role });
+    }
+  }
+  for (const [unit, ms] of units) {
+    const live = ms.filter((m) => !m.rejected);
+    if (live.length === 0) continue;
+    for (const fam of ['lone', 'cell'] as const) {
+      for (const h of cues.inUnit(unit, fam)) {
+        if (cues.near(h.first, h.last, 'uncertain', 6, 0)) continue; // "whether he acted alone"
+        const m = live.reduce((x, y) => (cues.gap(y.first, h.first) < cues.gap(x.first, h.first) ? y : x));
+        if (m.lone === null) m.lone = fam === 'lone';
+      }
+    }
+  }
+}
+
+/** The attacker: right after an attack verb (ودهس خالد مسعود), after a cue (نفذه مسعود، the attacker, named as), or before an English verb. */
+function isPerpetrator(view: TextView, cues: CueIndex, a: EntityAnchor, ms: AttackMention[]): boolean {
+  if (a.anaphoric) return false;
+  if (cues.near(a.first, a.last, 'perp', 3, 0)) return true;
+  for (const m of ms) {
+    const looksVerb = m.verb || m.types.size > 0;
+    if (!looksVerb || m.plural) continue;
+    if (view.lang === 'ar' && a.first > m.last && cues.gap(m.last, a.first) <= 1) return true;
+    if (view.lang === 'en' && a.last < m.first && cues.gap(a.last, m.first) <= 1) return true;
+  }
+  return false;
+}
+
+export function fillArguments(view: TextView, lex: Lexicon, cues: CueIndex, anchors: Anchors, mentions: AttackMention[]): void {
+  const units = byUnit(mentions);
+  assignPlaces(view, cues, anchors, units);
+  assignDates(view, cues, anchors, units, view.doc.published);
+  assignCasualties(view, cues, lex, anchors, units);
+  assignActors(view, cues, anchors, units);
+}
+
+export function rangeOf(d: { start: string; end: string }): DayRange {
+  return { start: d.start, end: d.end };
+}

@@ -1,0 +1,184 @@
+// The event extractor: text view → cues and anchors → attack mentions → incidents → claims and
+// statements → contract events with ids, evidence and confidence. Deterministic: everything is
+// ordered by position in the text.
+import type { Context } from '../core/context.js';
+import type { Document, EventLocation, MarsadEvent } from '../core/types.js';
+import { buildAnchors, type Anchors, type EntityAnchor } from './anchors.js';
+import { fillArguments } from './arguments.js';
+import { claimDate, findClaims } from './claims.js';
+import { CueIndex } from './cues.js';
+import type { DraftEvent } from './draft.js';
+import { addUnit } from './draft.js';
+import { evidenceFor } from './evidence.js';
+import { clusterIncidents, countryOf, incidentDate, incidentPlace, type Incident } from './incidents.js';
+import { lexiconFor } from './lexicon.js';
+import { findMentions, type AttackMention } from './mentions.js';
+import { findStatements, mergeStatements } from './statements.js';
+import { buildView, type TextView } from './text-view.js';
+
+function mostFrequent(ids: string[]): string | null {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [id, n] of counts) if (best === null || n > counts.get(best)!) best = id;
+  return best;
+}
+
+function attackDraft(inc: Incident, anchors: Anchors, view: TextView): DraftEvent {
+  const ms = inc.mentions;
+  const types = new Set(ms.flatMap((m) => [...m.types]));
+  const pick = (role: 'killed' | 'injured') =>
+    ms.reduce<{ value: number; approx: boolean } | null>((best, m) => (m[role] && (!best || m[role]!.value > best.value) ? m[role] : best), null);
+  let killed = pick('killed');
+  if (!killed && ms.some((m) => m.killedOne)) killed = { value: 1, approx: false };
+  const perpetrators = [...new Set(ms.flatMap((m) => m.perpetrators))];
+  let organization: string | null = null;
+  let organizationRole: DraftEvent['organizationRole'] = null;
+  for (const role of ['claimed', 'attributed', 'suspected'] as const) {
+    const ids = ms.flatMap((m) => m.orgs.filter((o) => o.role === role).map((o) => o.id));
+    if (ids.length > 0) {
+      organization = mostFrequent(ids);
+      organizationRole = role;
+      break;
+    }
+  }
+  const date = incidentDate(inc);
+  const place = incidentPlace(inc) ?? datelinePlace(view, anchors, inc);
+  const lone = ms.find((m) => m.lone !== null)?.lone ?? null;
+  const terror = Math.max(...ms.map((m) => m.score));
+  const confidence = Math.min(0.97, 0.4 + 0.05 * Math.min(4, ms.length) + (place ? 0.1 : 0) + (date ? 0.1 : 0) + (killed ? 0.05 : 0) + (terror >= 5 ? 0.1 : 0) + (inc.reported ? 0 : -0.1));
+  return {
+    type: 'attack',
+    reported: inc.reported,
+    units: [...new Set(ms.map((m) => m.unit))].sort((a, b) => a - b),
+    date: date ? { start: date.start, end: date.end } : null,
+    location: place,
+    organization,
+    organizationRole,
+    actor: null,
+    targetCountry: null,
+    about: null,
+    incident: inc,
+    attackTypes: types.size > 0 ? [...types].sort() : ['other'],
+    killed,
+    injured: pick('injured'),
+    perpetrators,
+    lone,
+    claim: null,
+    confidence,
+  };
+}
+
+/**
+ * An article about one attack often names its city only in the dateline or the first sentence
+ * (بغداد - …). Used only for the first reported incident, which is what such an article is about.
+ */
+function datelinePlace(view: TextView, anchors: Anchors, inc: Incident): EntityAnchor | null {
+  if (!inc.reported || inc.mentions[0].unit > 2) return null;
+  const firstUnit = Math.min(...inc.mentions.map((m) => m.unit));
+  return anchors.entities.find((a) => a.entity.type === 'location' && !a.adjective && view.tokens[a.first].unit <= firstUnit) ?? null;
+}
+
+function toLocation(a: EntityAnchor | null): EventLocation | null {
+  if (!a) return null;
+  const e = a.entity;
+  const loc: EventLocation = { name: e.name, nameAr: e.nameAr ?? null, country: countryOf(a) };
+  if (typeof e.lat === 'number' && typeof e.lon === 'number') {
+    loc.lat = e.lat;
+    loc.lon = e.lon;
+  }
+  return loc;
+}
+
+export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
+  if (!doc.text.trim()) return [];
+  const view = buildView(doc);
+  if (view.tokens.length === 0) return [];
+  const lex = lexiconFor(ctx, view.lang);
+  const cues = new CueIndex(view, lex);
+  const anchors = buildAnchors(view, lex);
+  const mentions = findMentions(view, lex, cues, anchors);
+  fillArguments(view, lex, cues, anchors, mentions);
+  const incidents = clusterIncidents(mentions, doc.published);
+  const incidentOf = new Map<AttackMention, Incident>();
+  for (const inc of incidents) for (const m of inc.mentions) incidentOf.set(m, inc);
+  // split plural mentions are copies: map the originals too, by position
+  for (const m of mentions) if (!incidentOf.has(m)) {
+    const inc = incidents.find((i) => i.mentions.some((x) => x.first === m.first));
+    if (inc) incidentOf.set(m, inc);
+  }
+
+  const attacks = incidents.map((inc) => attackDraft(inc, anchors, view));
+  const byIncident = new Map<Incident, DraftEvent>(attacks.map((a) => [a.incident!, a]));
+  const claims = new Map<string, DraftEvent>();
+  for (const c of findClaims(view, cues, anchors, incidentOf, mentions, incidents)) {
+    const attack = c.incident ? byIncident.get(c.incident) : undefined;
+    if (!c.org) {
+      if (attack && !attack.claim) attack.claim = { status: 'unclaimed', delayHours: null, channel: null };
+      continue;
+    }
+    const key = `${c.org}|${attacks.indexOf(attack!)}`;
+    let ev = claims.get(key);
+    if (!ev) {
+      ev = {
+        type: 'claim', reported: attack?.reported ?? true, units: [], date: null, location: null, organization: c.org, actor: c.org,
+        targetCountry: null, about: c.incident, claim: { status: c.status, delayHours: null, channel: null }, confidence: 0.6,
+      };
+      claims.set(key, ev);
+    }
+    addUnit(ev, c.unit);
+    ev.claim!.delayHours ??= c.delayHours;
+    ev.claim!.channel ??= c.channel;
+    if (c.status === 'claimed') ev.claim!.status = 'claimed';
+    ev.confidence = Math.min(0.95, ev.confidence + 0.1);
+    if (attack && ev.claim!.status === 'claimed') {
+      attack.organization = c.org;
+      attack.organizationRole = 'claimed';
+      attack.claim = { status: 'claimed', delayHours: ev.claim!.delayHours, channel: ev.claim!.channel ?? null };
+    }
+  }
+  for (const ev of claims.values()) {
+    const attack = ev.about ? byIncident.get(ev.about) : undefined;
+    ev.date = claimDate(attack?.date ?? null, ev.claim!.delayHours);
+    ev.location = attack?.location ?? null;
+  }
+  const statements = mergeStatements(findStatements(view, cues, anchors, mentions), doc.published);
+  return finish(view, [...attacks, ...claims.values(), ...statements], byIncident);
+}
+
+const TYPE_ORDER = ['attack', 'claim', 'incitement', 'threat', 'warning', 'arrest', 'foiled-plot'];
+
+/** Order by first evidence, give ids, resolve claim targets, and render contract objects. */
+function finish(view: TextView, drafts: DraftEvent[], byIncident: Map<Incident, DraftEvent>): MarsadEvent[] {
+  drafts.sort((a, b) => a.units[0] - b.units[0] || TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type));
+  const ids = new Map<DraftEvent, string>();
+  drafts.forEach((d, i) => ids.set(d, `ev${i + 1}`));
+  return drafts.map((d) => {
+    const about = d.about ? byIncident.get(d.about) : undefined;
+    const ev: MarsadEvent = {
+      id: ids.get(d)!,
+      type: d.type,
+      reported: d.reported,
+      ...(d.type === 'attack' ? { attackTypes: d.attackTypes } : {}),
+      date: d.date,
+      location: toLocation(d.location),
+      killed: d.killed?.value ?? null,
+      killedApprox: d.killed?.approx ?? false,
+      injured: d.injured?.value ?? null,
+      injuredApprox: d.injured?.approx ?? false,
+      perpetrators: d.perpetrators ?? [],
+      organization: d.organization,
+      ...(d.type === 'attack' ? { organizationRole: d.organizationRole ?? null } : {}),
+      actor: d.actor,
+      targetCountry: d.targetCountry,
+      about: about ? ids.get(about)! : null,
+      claim: d.claim,
+      lone: d.lone ?? null,
+      ...(d.audience ? { audience: d.audience } : {}),
+      evidence: evidenceFor(view, d.units),
+      confidence: Math.round(d.confidence * 100) / 100,
+    };
+    return ev;
+  });
+}
+

@@ -1,0 +1,143 @@
+// Coreference of attack mentions within one document: mentions anchored to a place or a date
+// open or join the incident they agree with; unanchored ones (الحادث، هجوم الأربعاء، the attack)
+// refer back to the incident in focus. Then each incident is judged reported news or background.
+import { addDays } from '../core/dates.js';
+import type { EntityAnchor } from './anchors.js';
+import { locationLevel } from './anchors.js';
+import type { AttackMention, MentionDate } from './mentions.js';
+
+export interface Incident {
+  mentions: AttackMention[];
+  /** news (true) or history mentioned for context (false) */
+  reported: boolean;
+}
+
+/** Days an attack may lie before publication and still be the news of the article. */
+export const NEWS_WINDOW_DAYS = 7;
+
+const LEVEL_RANK = { city: 3, region: 2, country: 1 } as const;
+
+export function placeRank(a: EntityAnchor): number {
+  return a.adjective ? 0 : LEVEL_RANK[locationLevel(a.entity)];
+}
+
+export function countryOf(a: EntityAnchor): string | null {
+  const c = a.entity.country;
+  if (typeof c === 'string' && c) return c.toUpperCase();
+  const m = /^loc:([a-z]{2})$/.exec(a.entity.id);
+  return m ? m[1].toUpperCase() : null;
+}
+
+export function bestPlace(places: EntityAnchor[]): EntityAnchor | null {
+  let best: EntityAnchor | null = null;
+  for (const p of places) if (!best || placeRank(p) > placeRank(best)) best = p;
+  return best;
+}
+
+export function incidentPlace(inc: Incident): EntityAnchor | null {
+  return bestPlace(inc.mentions.flatMap((m) => m.places));
+}
+
+export function incidentDate(inc: Incident): MentionDate | null {
+  let best: MentionDate | null = null;
+  for (const m of inc.mentions) if (m.date && (!best || m.date.strength > best.strength)) best = m.date;
+  return best;
+}
+
+function datesAgree(a: MentionDate, b: MentionDate): boolean {
+  return addDays(a.start, -1) <= b.end && addDays(b.start, -1) <= a.end;
+}
+
+function isOld(d: MentionDate | null, published: string | null): boolean {
+  return !!d && !!published && d.end < addDays(published, -NEWS_WINDOW_DAYS);
+}
+
+/** Agreement of a mention with an incident: -1 conflict, 0 nothing in common, >0 shared place/date. */
+function agreement(m: AttackMention, inc: Incident): number {
+  let score = 0;
+  const mp = bestPlace(m.places);
+  const ip = incidentPlace(inc);
+  if (mp && ip) {
+    const [mc, ic] = [countryOf(mp), countryOf(ip)];
+    if (mc && ic && mc !== ic) return -1;
+    const bothCities = placeRank(mp) === 3 && placeRank(ip) === 3;
+    if (bothCities && mp.entity.id !== ip.entity.id && !inc.mentions.some((x) => x.places.some((p) => p.entity.id === mp.entity.id))) return -1;
+    score += mp.entity.id === ip.entity.id ? 2 : 1;
+  }
+  const id = incidentDate(inc);
+  if (m.date && id) {
+    if (!datesAgree(m.date, id)) {
+      if (m.date.strength >= 2) return -1;
+    } else score += 1;
+  }
+  return score;
+}
+
+function provisionalBackground(inc: Incident, published: string | null): boolean {
+  return isOld(incidentDate(inc), published) || inc.mentions.every((m) => m.backgroundCue);
+}
+
+/** Plural mentions naming places in several countries (هجمات باريس وبروكسل) stand for one incident each. */
+function splitByCountry(m: AttackMention): AttackMention[] {
+  if (!m.plural || m.places.length < 2) return [m];
+  const groups = new Map<string, EntityAnchor[]>();
+  for (const p of m.places) {
+    const c = countryOf(p) ?? p.entity.id;
+    (groups.get(c) ?? groups.set(c, []).get(c)!).push(p);
+  }
+  if (groups.size < 2) return [m];
+  return [...groups.values()].map((places, i) => ({ ...m, places, date: i === 0 ? m.date : null }));
+}
+
+export function clusterIncidents(mentions: AttackMention[], published: string | null): Incident[] {
+  const incidents: Incident[] = [];
+  const lastUnit = new Map<Incident, number>();
+  const join = (inc: Incident, m: AttackMention) => {
+    inc.mentions.push(m);
+    lastUnit.set(inc, m.unit);
+  };
+  const open = (m: AttackMention) => {
+    const inc: Incident = { mentions: [m], reported: true };
+    incidents.push(inc);
+    lastUnit.set(inc, m.unit);
+  };
+  const focus = (m: AttackMention): Incident | null => {
+    const sameUnit = incidents.filter((i) => lastUnit.get(i) === m.unit && !i.mentions.every((x) => x.plural));
+    if (sameUnit.length > 0) return sameUnit[sameUnit.length - 1];
+    return incidents.find((i) => !provisionalBackground(i, published)) ?? null;
+  };
+
+  for (const raw of mentions) {
+    if (raw.rejected || raw.irrealis) continue;
+    for (const m of splitByCountry(raw)) {
+      const anchored = m.places.length > 0 || (m.date !== null && m.date.strength >= 2);
+      if (m.generic && !anchored) continue;
+      if (m.plural && !anchored) continue;
+      if (!anchored) {
+        const f = focus(m);
+        if (f && agreement(m, f) >= 0) join(f, m);
+        else if (!m.anaphor && m.score >= 3) open(m);
+        continue;
+      }
+      let best: Incident | null = null;
+      let bestScore = 0;
+      for (const inc of incidents) {
+        const s = agreement(m, inc);
+        if (s > bestScore || (s === bestScore && s > 0 && best && inc.mentions.some((x) => x.plural === m.plural))) [best, bestScore] = [inc, s];
+      }
+      if (best) join(best, m);
+      else if (m.places.length === 0) {
+        const f = focus(m);
+        if (f && agreement(m, f) >= 0) join(f, m);
+        else open(m);
+      } else {
+        const f = focus(m);
+        // a place seen for the first time may still be the focus incident, named more precisely
+        if (f && !incidentPlace(f) && agreement(m, f) >= 0 && !m.backgroundCue && !isOld(m.date, published)) join(f, m);
+        else open(m);
+      }
+    }
+  }
+  for (const inc of incidents) inc.reported = !provisionalBackground(inc, published);
+  return incidents;
+}

@@ -1,0 +1,133 @@
+// Compiles the language data (src/lang/xx/data/events-*.json) into phrase matchers, once per
+// process through the context: attack triggers with their types, and one matcher of context cues.
+import type { Context } from '../core/context.js';
+import type { AttackType } from '../core/types.js';
+import { PhraseMatcher } from './matcher.js';
+import { normalizeForLang, type Lang } from './text-view.js';
+import arAttacks from '../lang/ar/data/events-attacks.json' with { type: 'json' };
+import arCasualties from '../lang/ar/data/events-casualties.json' with { type: 'json' };
+import arStatements from '../lang/ar/data/events-statements.json' with { type: 'json' };
+import arContexts from '../lang/ar/data/events-contexts.json' with { type: 'json' };
+import enAttacks from '../lang/en/data/events-attacks.json' with { type: 'json' };
+import enCasualties from '../lang/en/data/events-casualties.json' with { type: 'json' };
+import enStatements from '../lang/en/data/events-statements.json' with { type: 'json' };
+import enContexts from '../lang/en/data/events-contexts.json' with { type: 'json' };
+
+export interface TriggerInfo {
+  types: AttackType[];
+  /** 0 anaphor only (الحادث), 1 weak, 2 ordinary, 3 unambiguous */
+  strength: number;
+  plural: boolean;
+  verb: boolean;
+  anaphor: boolean;
+}
+
+/** Context cue families; `channel:*` names a claim channel. */
+export type Cue =
+  | 'terror' | 'football' | 'politics' | 'cyber' | 'military' | 'court' | 'notAttack'
+  | 'irrealisBefore' | 'irrealisImmediate' | 'irrealisAfter' | 'generic' | 'comparison'
+  | 'lone' | 'cell' | 'uncertain' | 'perp' | 'suspected' | 'attributed'
+  | 'killedBefore' | 'killedAfter' | 'killedOne' | 'injuredBefore' | 'injuredAfter' | 'injuredOne'
+  | 'combined' | 'notVictim' | 'vehicle' | 'rammingVerb'
+  | 'claim' | 'claimNegation' | 'denial' | 'incitement' | 'incitementObject' | 'prevention'
+  | 'threat' | 'warning' | 'report' | 'arrest' | 'foiled' | 'plot' | 'delayBefore' | 'hours' | 'days' | 'audience' | 'claimVerb' | 'responsibility'
+  | `channel:${string}`;
+
+export interface Lexicon {
+  lang: Lang;
+  triggers: PhraseMatcher<TriggerInfo>;
+  cues: PhraseMatcher<Cue>;
+  /** single-word fillers allowed between a casualty word and its count */
+  fillers: Set<string>;
+  /** anaphoric organisation mentions (التنظيم, the group) → the head noun to look back for */
+  orgAnaphors: PhraseMatcher<string>;
+  militantHints: string[];
+  normalize: (s: string) => string;
+}
+
+interface AttackData {
+  triggers: { forms: string[]; types: string[]; strength: number; plural?: boolean; verb?: boolean; anaphor?: boolean }[];
+  vehicleWords: string[];
+  rammingVerbs: string[];
+}
+interface Casualty {
+  before: string[];
+  after: string[];
+  one: string[];
+}
+interface CasualtyData {
+  killed: Casualty;
+  injured: Casualty;
+  fillers: string[];
+  combined: string[];
+  notVictims: string[];
+}
+// The statement and context files are open families of word lists, read by name.
+type StatementData = { [family: string]: unknown; channels: Record<string, string[]> };
+type ContextData = { [family: string]: unknown; anaphoricOrg: Record<string, string[]>; militantOrgHints: string[] };
+
+function list(data: { [family: string]: unknown }, family: string): string[] {
+  const v = data[family];
+  return Array.isArray(v) ? (v as string[]) : [];
+}
+
+const DATA: Record<Lang, { attacks: AttackData; casualties: CasualtyData; statements: StatementData; contexts: ContextData }> = {
+  ar: { attacks: arAttacks, casualties: arCasualties, statements: arStatements, contexts: arContexts },
+  en: { attacks: enAttacks, casualties: enCasualties, statements: enStatements, contexts: enContexts },
+};
+
+const CONTEXT_FAMILIES: Cue[] = [
+  'terror', 'football', 'politics', 'cyber', 'military', 'court', 'notAttack', 'irrealisBefore', 'irrealisImmediate',
+  'irrealisAfter', 'generic', 'comparison', 'lone', 'cell', 'uncertain', 'suspected', 'attributed',
+];
+const STATEMENT_FAMILIES: Cue[] = [
+  'claim', 'claimNegation', 'denial', 'incitement', 'incitementObject', 'prevention', 'threat', 'warning', 'report', 'arrest', 'foiled', 'plot',
+  'delayBefore', 'hours', 'days', 'audience', 'claimVerb', 'responsibility',
+];
+
+export function compileLexicon(lang: Lang): Lexicon {
+  const normalize = (s: string) => normalizeForLang(s, lang);
+  const d = DATA[lang];
+  const triggers = new PhraseMatcher<TriggerInfo>(normalize);
+  for (const t of d.attacks.triggers) {
+    const info: TriggerInfo = {
+      types: t.types as AttackType[],
+      strength: t.strength,
+      plural: t.plural ?? false,
+      verb: t.verb ?? false,
+      anaphor: t.anaphor ?? false,
+    };
+    triggers.addAll(t.forms, info);
+  }
+  const cues = new PhraseMatcher<Cue>(normalize);
+  for (const fam of CONTEXT_FAMILIES) cues.addAll(list(d.contexts, fam), fam);
+  cues.addAll(list(d.contexts, 'perpetratorCues'), 'perp');
+  for (const fam of STATEMENT_FAMILIES) cues.addAll(list(d.statements, fam), fam);
+  for (const [name, forms] of Object.entries(d.statements.channels)) cues.addAll(forms, `channel:${name}`);
+  cues.addAll(d.attacks.vehicleWords, 'vehicle');
+  cues.addAll(d.attacks.rammingVerbs, 'rammingVerb');
+  const c = d.casualties;
+  cues.addAll(c.killed.before, 'killedBefore');
+  cues.addAll(c.killed.after, 'killedAfter');
+  cues.addAll(c.killed.one, 'killedOne');
+  cues.addAll(c.injured.before, 'injuredBefore');
+  cues.addAll(c.injured.after, 'injuredAfter');
+  cues.addAll(c.injured.one, 'injuredOne');
+  cues.addAll(c.combined, 'combined');
+  cues.addAll(c.notVictims, 'notVictim');
+  const orgAnaphors = new PhraseMatcher<string>(normalize);
+  for (const [head, forms] of Object.entries(d.contexts.anaphoricOrg)) orgAnaphors.addAll(forms, normalize(head));
+  return {
+    lang,
+    triggers,
+    cues,
+    fillers: new Set(c.fillers.map(normalize)),
+    orgAnaphors,
+    militantHints: d.contexts.militantOrgHints.map((h) => h.toLowerCase()),
+    normalize,
+  };
+}
+
+export function lexiconFor(ctx: Context, lang: Lang): Lexicon {
+  return ctx.resource(`events-lexicon-${lang}`, () => compileLexicon(lang));
+}

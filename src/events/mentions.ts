@@ -1,0 +1,154 @@
+// Attack mentions: every trigger word or phrase, with the context judgements that decide what it
+// is — a reported attack, a generic or hypothetical one (calls, fears, plans), or a word of war in
+// another sense (football, politics, cyber, state military operations).
+import type { AttackType } from '../core/types.js';
+import type { Anchors, EntityAnchor } from './anchors.js';
+import type { CueIndex } from './cues.js';
+import type { Hit } from './matcher.js';
+import type { Lexicon, TriggerInfo } from './lexicon.js';
+import type { TextView } from './text-view.js';
+
+export type Rejection = 'football' | 'politics' | 'cyber' | 'military' | 'weak' | null;
+
+export interface MentionDate {
+  start: string;
+  end: string;
+  precision: string;
+  /** 3 right after the trigger (هجوم الأربعاء), 2 nearby, 1 elsewhere in the sentence */
+  strength: number;
+  anchorStart: number;
+}
+
+export interface AttackMention {
+  first: number;
+  last: number;
+  unit: number;
+  types: Set<AttackType>;
+  strength: number;
+  plural: boolean;
+  verb: boolean;
+  anaphor: boolean;
+  /** corroboration score: strength + terror context + casualties + type */
+  score: number;
+  rejected: Rejection;
+  /** a call, fear, plan or prevention rather than something that happened */
+  irrealis: boolean;
+  /** a kind of attack in general ("this type of attack", "other attacks") */
+  generic: boolean;
+  /** comparison or court context: history rather than news */
+  backgroundCue: boolean;
+  places: EntityAnchor[];
+  date: MentionDate | null;
+  killed: { value: number; approx: boolean } | null;
+  injured: { value: number; approx: boolean } | null;
+  killedOne: boolean;
+  perpetrators: string[];
+  orgs: { id: string; role: 'claimed' | 'suspected' | 'attributed' }[];
+  lone: boolean | null;
+}
+
+/** Overlapping trigger hits become one: the longest phrase, with the types of all. */
+function mergeHits(hits: Hit<TriggerInfo>[]): Hit<TriggerInfo>[] {
+  hits.sort((a, b) => a.first - b.first || b.last - a.last);
+  const out: Hit<TriggerInfo>[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && h.first <= prev.last) {
+      const v = prev.value;
+      prev.last = Math.max(prev.last, h.last);
+      prev.value = {
+        types: [...new Set([...v.types, ...h.value.types])],
+        strength: Math.max(v.strength, h.value.strength),
+        plural: v.plural && h.value.plural,
+        verb: v.verb,
+        anaphor: v.anaphor && h.value.anaphor,
+      };
+      continue;
+    }
+    out.push({ ...h, value: { ...h.value } });
+  }
+  return out;
+}
+
+const STRONG_TYPES: AttackType[] = ['suicide-bombing', 'stabbing', 'vehicle-ramming', 'hostage-taking'];
+
+function terrorInUnit(unit: number, cues: CueIndex, anchors: Anchors, view: TextView): boolean {
+  if (cues.hasInUnit(unit, 'terror')) return true;
+  const u = view.units[unit];
+  return anchors.entities.some((a) => a.first >= u.firstToken && a.first < u.endToken && anchors.isMilitant(a.entity));
+}
+
+export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, anchors: Anchors): AttackMention[] {
+  const hits = mergeHits(lex.triggers.findAll(view)).filter((h) => !cues.covers(h.first, 'notAttack'));
+  const docTerror =
+    view.units.some((_, u) => cues.hasInUnit(u, 'terror')) || anchors.entities.some((a) => anchors.isMilitant(a.entity));
+  const unitTerror = new Map<number, boolean>();
+  const targetMarkers = new Set(TARGET_MARKERS.map(lex.normalize));
+  const mentions: AttackMention[] = [];
+  for (const h of hits) {
+    const unit = view.tokens[h.first].unit;
+    if (!unitTerror.has(unit)) unitTerror.set(unit, terrorInUnit(unit, cues, anchors, view));
+    const terror = unitTerror.get(unit)!;
+    const info = h.value;
+    const types = new Set<AttackType>(info.types);
+    const casualties = cues.hasInUnit(unit, 'killedBefore') || cues.hasInUnit(unit, 'killedAfter') || cues.hasInUnit(unit, 'injuredBefore');
+    const score = info.strength + (terror ? 2 : docTerror ? 1 : 0) + (casualties ? 1 : 0) + (types.size > 0 ? 1 : 0);
+    const strongType = info.types.some((t) => STRONG_TYPES.includes(t));
+
+    let rejected: Rejection = null;
+    if (cues.near(h.first, h.last, 'cyber', 3, 3)) rejected = 'cyber';
+    else if (info.strength < 3 && !terror && cues.hasInUnit(unit, 'football')) rejected = 'football';
+    else if (info.types.length === 0 && !terror && !casualties && cues.hasInUnit(unit, 'politics')) rejected = 'politics';
+    else if (!strongType && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
+    else if (score < 3 && !info.anaphor) rejected = 'weak';
+
+    const irrealis =
+      cues.near(h.first, h.last, 'irrealisBefore', 4, -1) !== null ||
+      cues.near(h.first, h.last, 'irrealisImmediate', 1, -1) !== null ||
+      cues.near(h.first, h.last, 'irrealisAfter', -1, 1) !== null;
+    const generic =
+      info.plural && (cues.near(h.first, h.last, 'generic', 3, 2) !== null || cues.near(h.first, h.last, 'lone', -1, 1) !== null);
+    const comparisonBefore = cues.inUnit(unit, 'comparison').some((c) => c.last < h.first);
+    const backgroundCue = comparisonBefore || cues.hasInUnit(unit, 'court');
+
+    mentions.push({
+      first: h.first,
+      last: h.last,
+      unit,
+      types,
+      strength: info.strength,
+      plural: info.plural,
+      verb: info.verb,
+      anaphor: info.anaphor,
+      score,
+      rejected,
+      irrealis,
+      generic,
+      backgroundCue,
+      places: [],
+      date: null,
+      killed: null,
+      injured: null,
+      killedOne: false,
+      perpetrators: [],
+      orgs: [],
+      lone: null,
+    });
+  }
+  return mentions;
+}
+
+const TARGET_MARKERS = ['على', 'ضد', 'استهدف', 'استهدفت', 'من', 'on', 'against', 'of', 'targeting', 'at'];
+
+/**
+ * A state's forces as the agent just before the trigger (شنت القوات هجوما، Israeli strikes, army
+ * attack) — not when they are the target (هجوم على الجيش) or the victims (مقتل 5 من قوات الأمن).
+ */
+function isStateOperation(view: TextView, cues: CueIndex, h: Hit<TriggerInfo>, terror: boolean, targetMarkers: Set<string>): boolean {
+  const mil = cues.near(h.first, h.last, 'military', 3, 0);
+  if (!mil) return cues.near(h.first, h.last, 'military', 0, 1) !== null && !terror && h.value.types.length === 0;
+  const before = view.tokens[mil.first - 1];
+  if (before && before.unit === view.tokens[mil.first].unit && before.forms.some((f) => targetMarkers.has(f))) return false;
+  // militants named between the forces and the trigger make them the target: "قوات الأمن ... مسلحون هاجموا"
+  return !(terror && cues.near(h.first, h.last, 'terror', 3, 0));
+}

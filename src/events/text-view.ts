@@ -1,0 +1,150 @@
+// The extractor's view of a document: tokens with every clitic-stripped candidate form, grouped
+// into sentence-sized units. It reuses the text layer's tokens when present and falls back to a
+// small tokenizer of its own, so event extraction works (more coarsely) before that layer runs.
+import type { Document } from '../core/types.js';
+import { normalizeWord } from '../lang/ar/normalize.js';
+
+export type Lang = 'ar' | 'en';
+
+export interface ViewToken {
+  start: number;
+  end: number;
+  /** normalised surface first, then forms with proclitics stripped (Arabic) */
+  forms: string[];
+  punct: boolean;
+  number: boolean;
+  unit: number;
+  /** word position: counts non-punctuation tokens, for distances in words */
+  pos: number;
+}
+
+/** A sentence-sized stretch of text, split only at strong boundaries (. ! ? ؟ and line breaks). */
+export interface Unit {
+  start: number;
+  end: number;
+  firstToken: number;
+  endToken: number;
+}
+
+export interface TextView {
+  doc: Document;
+  lang: Lang;
+  text: string;
+  tokens: ViewToken[];
+  units: Unit[];
+}
+
+// Over-generating on purpose: lexicon lookups are exact on closed lists, so a spurious candidate
+// such as "بل" from "بلد" cannot match anything, while a missed split would lose a trigger.
+const AR_PROCLITICS = ['وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'وب', 'فب', 'ول', 'فل', 'وك', 'وس', 'و', 'ف', 'ب', 'ل', 'ك', 'س'];
+
+export function arabicForms(norm: string): string[] {
+  const out = [norm];
+  for (const p of AR_PROCLITICS) {
+    if (norm.length - p.length >= 2 && norm.startsWith(p)) {
+      const rest = norm.slice(p.length);
+      if (!out.includes(rest)) out.push(rest);
+    }
+  }
+  return out;
+}
+
+export function normalizeForLang(s: string, lang: Lang): string {
+  return lang === 'ar' ? normalizeWord(s) : s.toLowerCase().replace(/[’‘]/g, "'");
+}
+
+function tokenForms(norm: string, lang: Lang): string[] {
+  if (lang === 'ar') return arabicForms(norm);
+  const out = [norm];
+  if (norm.endsWith("'s")) out.push(norm.slice(0, -2));
+  return out;
+}
+
+const ARABIC = /[\u0600-\u06FF]/g;
+
+export function detectLang(doc: Document): Lang {
+  if (doc.language === 'ar' || doc.language === 'en') return doc.language;
+  const sample = doc.text.slice(0, 2000);
+  const ar = sample.match(ARABIC)?.length ?? 0;
+  const letters = sample.match(/\p{L}/gu)?.length ?? 1;
+  return ar / letters > 0.3 ? 'ar' : 'en';
+}
+
+const FALLBACK_TOKEN = /[\p{L}\p{M}\p{N}_]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/** Positions that end a unit: . ! ? ؟ followed by space/quote/end or glued to a capital (BBC-style "century.The"). */
+function unitBreaks(text: string): number[] {
+  const breaks: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') breaks.push(i + 1);
+    else if (c === '!' || c === '?' || c === '؟') breaks.push(i + 1);
+    else if (c === '.') {
+      const next = text[i + 1] ?? ' ';
+      const prev = text[i - 1] ?? ' ';
+      if (/[\s"”»'’)]/.test(next) || (/[a-z)"”]/.test(prev) && /[A-Z]/.test(next))) {
+        // a single capital before the dot is an initial (J. Smith), not a sentence end
+        if (/[A-Z]/.test(prev) && !/\w/.test(text[i - 2] ?? ' ')) continue;
+        breaks.push(i + 1);
+      }
+    }
+  }
+  breaks.push(text.length);
+  return breaks;
+}
+
+export function buildView(doc: Document): TextView {
+  const lang = detectLang(doc);
+  const text = doc.text;
+  const tokens: ViewToken[] = [];
+  if (doc.tokens.length > 0) {
+    for (const t of doc.tokens) {
+      const norm = t.norm || normalizeForLang(t.text, lang);
+      const forms = tokenForms(norm, lang);
+      if (t.base && !forms.includes(t.base)) forms.push(t.base);
+      tokens.push({ start: t.start, end: t.end, forms, punct: t.kind === 'punct', number: t.kind === 'number', unit: 0, pos: 0 });
+    }
+  } else {
+    for (const m of text.matchAll(FALLBACK_TOKEN)) {
+      const s = m[0];
+      const punct = !/[\p{L}\p{N}]/u.test(s);
+      const norm = normalizeForLang(s.replace(/[.]$/, ''), lang);
+      tokens.push({ start: m.index!, end: m.index! + s.length, forms: punct ? [s] : tokenForms(norm, lang), punct, number: /^\d/.test(norm), unit: 0, pos: 0 });
+    }
+  }
+  let pos = 0;
+  for (const t of tokens) {
+    t.pos = pos;
+    if (!t.punct) pos++;
+  }
+  const units: Unit[] = [];
+  let start = 0;
+  let ti = 0;
+  for (const b of unitBreaks(text)) {
+    if (b <= start) continue;
+    const first = ti;
+    while (ti < tokens.length && tokens[ti].start < b) tokens[ti++].unit = units.length;
+    if (ti > first) units.push({ start: tokens[first].start, end: tokens[ti - 1].end, firstToken: first, endToken: ti });
+    start = b;
+  }
+  return { doc, lang, text, tokens, units };
+}
+
+/** Index of the first token whose start is at or after `offset` (binary search). */
+export function tokenAtOrAfter(view: TextView, offset: number): number {
+  let lo = 0;
+  let hi = view.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (view.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Token index covering `offset`, or the next one. */
+export function tokenOf(view: TextView, offset: number): number {
+  const i = tokenAtOrAfter(view, offset);
+  if (i > 0 && view.tokens[i - 1].end > offset) return i - 1;
+  return Math.min(i, view.tokens.length - 1);
+}
