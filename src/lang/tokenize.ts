@@ -93,7 +93,7 @@ function pushWord(tokens: Token[], text: string, start: number, end: number, ara
     if (f !== c) changed = true;
     if (f === DROP) continue;
     if ((c === 0x0623 || c === 0x0625 || c === 0x0622) && len < 31) hamzaMask |= 1 << len;
-    if (f < 48 || f > 57) hasLetter = true;
+    if ((f < 48 || f > 57) && !isDigitSeparator(f)) hasLetter = true;
     if (len < buf.length) buf[len] = f;
     len++;
   }
@@ -128,7 +128,23 @@ function isBareProclitic(text: string, start: number, end: number): boolean {
 function isAllDigits(s: string): boolean {
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
-    if ((c < 48 || c > 57) && c !== 0x2c && c !== 0x2e) return false;
+    if ((c < 48 || c > 57) && !isDigitSeparator(c)) return false;
   }
   return true;
+}
+
+/**
+ * Offset in the text where a token's word begins once its conjunction/preposition clitics (و ب ل ف ك)
+ * are skipped; with `keepArticle` the ال stays inside. Spans of numbers and dates start here.
+ */
+export function afterProclitics(text: string, t: Token, keepArticle = true): number {
+  let letters = 0;
+  for (const p of t.prefixes) if (!(keepArticle && p === 'ال')) letters += p === 'ال' ? 2 : 1;
+  let k = t.start;
+  while (letters > 0 && k < t.end) {
+    if (FOLD[text.charCodeAt(k)] !== DROP) letters--;
+    k++;
+  }
+  while (k < t.end && FOLD[text.charCodeAt(k)] === DROP) k++;
+  return k;
 }

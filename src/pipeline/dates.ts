@@ -1,5 +1,8 @@
-// TEMPORARY placeholder until the stage lands; replaced by its owner.
+// Stage: date expressions resolved to Gregorian day ranges against doc.published.
 import type { Context } from '../core/context.js';
 import type { Document } from '../core/types.js';
+import { findDates } from '../lang/dates.js';
 
-export function datesStage(_doc: Document, _ctx: Context): void {}
+export function datesStage(doc: Document, _ctx: Context): void {
+  doc.dates = findDates(doc.text, doc.tokens, doc.published, doc.language);
+}
