@@ -86,22 +86,14 @@ export function wordHashes(text: string): Int32Array {
 export class MinHasher {
   readonly size: number;
   readonly opts: Required<MinHashOptions>;
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
+  /** right shift that turns a 32-bit hash into a bin index */
+  private readonly binShift: number;
 
   constructor(options: MinHashOptions = {}) {
     this.opts = { ...DEFAULTS, ...options };
     this.size = this.opts.bands * this.opts.rows;
-    this.a = new Int32Array(this.size);
-    this.b = new Int32Array(this.size);
-    // A fixed-seed generator for the permutation family keeps signatures reproducible.
-    let s = this.opts.seed | 0;
-    for (let i = 0; i < this.size; i++) {
-      s = fmix(s + 0x9e3779b9);
-      this.a[i] = s | 1; // odd multipliers make x → a·x + b a bijection mod 2^32
-      s = fmix(s + 0x9e3779b9);
-      this.b[i] = s;
-    }
+    // bins are taken from the top bits; sizes that are not powers of two fold with a modulo
+    this.binShift = 32 - Math.ceil(Math.log2(this.size));
   }
 
   /** The shingle hashes of a text, each already mixed; short texts give one shingle of all words. */
@@ -123,21 +115,37 @@ export class MinHasher {
     return out;
   }
 
-  /** The signature; null when the text has no words. */
+  /**
+   * The signature; null when the text has no words. One-permutation MinHash: each shingle's
+   * hash picks a bin by its top bits and competes for that bin's minimum with its low bits, so
+   * a document costs O(shingles + size) instead of O(shingles × size). Empty bins (short texts)
+   * borrow the next filled bin's value, offset by the distance (rotation densification), which
+   * keeps the estimate of Jaccard similarity unbiased.
+   */
   signature(text: string): Int32Array | null {
     const sh = this.shingles(text);
     if (sh.length === 0) return null;
     const size = this.size;
-    const sig = new Int32Array(size).fill(0x7fffffff);
-    const a = this.a;
-    const b = this.b;
+    const shift = this.binShift;
+    const seed = this.opts.seed | 0;
+    const EMPTY = 0x7fffffff;
+    const sig = new Int32Array(size).fill(EMPTY);
     for (let s = 0; s < sh.length; s++) {
-      const x = sh[s];
-      for (let i = 0; i < size; i++) {
-        // Multiply-add over already mixed input, then one xor-shift so low bits are not weak.
-        let v = (Math.imul(a[i], x) + b[i]) | 0;
-        v ^= v >>> 15;
-        if (v < sig[i]) sig[i] = v;
+      const x = fmix(sh[s] ^ seed);
+      const bin = (x >>> shift) % size;
+      const v = x & 0x01ffffff;
+      if (v < sig[bin]) sig[bin] = v;
+    }
+    for (let i = 0; i < size; i++) {
+      if (sig[i] !== EMPTY) continue;
+      for (let d = 1; d < size; d++) {
+        const j = (i + d) % size;
+        const v = sig[j];
+        // only original values are borrowed (filled ones stay below 2^25), never densified ones
+        if (v !== EMPTY && v <= 0x01ffffff && v >= 0) {
+          sig[i] = (v + Math.imul(d, 0x02000001)) | 0 | 0x40000000;
+          break;
+        }
       }
     }
     return sig;
