@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as sources } from '../src/cli/commands/sources.js';
+import { run as ingestCli } from '../src/cli/commands/ingest.js';
 import { openStore } from '../src/store/open.js';
 import { send, startServer, type LocalServer } from '../src/ingest/test-support/local-server.js';
 import { captureIO } from './capture-io.js';
@@ -127,8 +128,20 @@ describe('feed sources end to end', () => {
     }
   });
 
+  it('ingests web pages by URL through the guard, refusing private addresses', async () => {
+    srv.route('/page-3', send('text/html', PAGE.replace('خمسة أشخاص', 'ثلاثة أشخاص').replace('اعتقال خلية', 'ضبط خلية')));
+    const io = captureIO();
+    const code = await ingestCli([srv.url('/page-3'), 'http://169.254.169.254/latest/meta-data/', '--db', db, '--allow-host', '127.0.0.1', '--json'], io);
+    expect(code).toBe(1);
+    const report = JSON.parse(io.out());
+    expect(report.inserted).toBe(1);
+    // the page is the feed's second article with a few words changed
+    expect(report.nearDuplicates).toBe(1);
+    expect(report.failures.map((f: { code: string }) => f.code)).toEqual(['E_FETCH_BLOCKED']);
+  });
+
   it('removes a source', async () => {
     expect((await cli('remove', '2')).out).toMatch(/removed source 2/);
-    expect(JSON.parse((await cli('list', '--json')).out).length).toBe(1);
+    expect(JSON.parse((await cli('list', '--json')).out).map((x: { id: number }) => x.id)).not.toContain(2);
   });
 });
