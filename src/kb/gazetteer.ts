@@ -1,0 +1,158 @@
+// Places: the compiled gazetteer (countries, admin regions, cities, a few regions and landmarks),
+// name lookup in both scripts, and disambiguation by the article's countries, then population.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { fold, nameAtoms, isArabic } from './text.js';
+import { nameData } from './names.js';
+
+export type PlaceKind = 'country' | 'admin1' | 'city' | 'region' | 'landmark';
+
+export interface Place {
+  id: string;
+  kind: PlaceKind;
+  name: string;
+  nameAr: string | null;
+  country: string | null;
+  lat: number | null;
+  lon: number | null;
+  population: number;
+  capital: boolean;
+  /** names in Arabic script and in Latin script, as stored */
+  namesAr: string[];
+  namesEn: string[];
+  /** Arabic names checked by hand (src/kb/data/places-ar.json) */
+  curatedAr: string[];
+  geonameid: number | null;
+}
+
+type CountryRow = [string, number, string, string, number, number, number, string[], string[]];
+type PlaceRow = [number | string, string, string, string, number, number, number, string, number, string, string, string];
+
+export interface Gazetteer {
+  places: Place[];
+  byId: Map<string, Place>;
+  /** every known name (folded atoms joined by a space) → places */
+  byName: Map<string, Place[]>;
+  /** names safe to look for in running text → places */
+  textNames: Map<string, Place[]>;
+  countryByIso: Map<string, Place>;
+  /** names that are never places, even when a tagger marks them (كورونا) */
+  never: Set<string>;
+}
+
+const KIND_CODE: Record<string, PlaceKind> = { c: 'city', a: 'admin1', r: 'region', l: 'landmark' };
+
+let memo: Gazetteer | undefined;
+
+export const nameKey = (name: string): string => nameAtoms(name).join(' ');
+
+/** Load models/kb/places.json.gz once per process (immutable). */
+export function gazetteer(): Gazetteer {
+  if (memo) return memo;
+  const raw = JSON.parse(gunzipSync(readFileSync(new URL('../../models/kb/places.json.gz', import.meta.url))).toString('utf8')) as {
+    countries: CountryRow[]; places: PlaceRow[]; noText: string[];
+  };
+  const blocked = new Set(raw.noText);
+  const policy = JSON.parse(readFileSync(new URL('./data/gazetteer-policy.json', import.meta.url), 'utf8')) as {
+    focusCountries: string[]; focusMinPopulation: number; otherMinPopulation: number;
+  };
+  const focus = new Set(policy.focusCountries);
+  const people = nameData().spelling; // single-word places that are also personal names (خالد, مسعود)
+  const places: Place[] = [];
+  const byName = new Map<string, Place[]>();
+  const textNames = new Map<string, Place[]>();
+  const add = (map: Map<string, Place[]>, name: string, p: Place) => {
+    const k = nameKey(name);
+    if (!k) return;
+    const list = map.get(k);
+    if (!list) map.set(k, [p]);
+    else if (!list.includes(p)) list.push(p);
+  };
+  const countryByIso = new Map<string, Place>();
+  for (const [iso, gid, en, ar, lat, lon, pop, arNames, enNames] of raw.countries) {
+    const p: Place = { id: 'loc:' + iso.toLowerCase(), kind: 'country', name: en, nameAr: ar || null, country: iso, lat, lon, population: pop, capital: false, namesAr: arNames, namesEn: enNames, curatedAr: arNames, geonameid: gid || null };
+    places.push(p);
+    countryByIso.set(iso, p);
+    for (const n of [...arNames, ...enNames]) { add(byName, n, p); add(textNames, n, p); }
+  }
+  for (const [id, en, cc, _admin1, lat, lon, pop, kind, capital, arJ, enJ, curJ] of raw.places) {
+    const namesAr = arJ ? arJ.split('|') : [];
+    const namesEn = enJ ? enJ.split('|') : [];
+    const curatedAr = curJ ? curJ.split('|') : [];
+    const numeric = typeof id === 'number';
+    const p: Place = {
+      id: 'loc:' + id, kind: KIND_CODE[kind], name: en, nameAr: curatedAr[0] ?? namesAr[0] ?? null, country: cc || null,
+      lat: lat || lon ? lat : null, lon: lat || lon ? lon : null, population: pop, capital: capital === 1, namesAr, namesEn, curatedAr,
+      geonameid: numeric ? id : null,
+    };
+    places.push(p);
+    for (const n of [...curatedAr, ...namesAr, ...namesEn]) add(byName, n, p);
+    for (const n of curatedAr) add(textNames, n, p);
+    if (p.kind === 'region' || p.kind === 'landmark') for (const n of namesEn) add(textNames, n, p);
+    const minPop = focus.has(cc) ? policy.focusMinPopulation : policy.otherMinPopulation;
+    if (p.kind === 'city' && (pop >= minPop || p.capital)) {
+      for (const n of namesAr) {
+        const f = fold(n);
+        const single = !f.includes(' ');
+        if (blocked.has(f) || f.replace(/^ال/, '').length < 3) continue;
+        if (single && (people.has(f) || people.has(f.replace(/^ال/, '')))) continue;
+        add(textNames, n, p);
+      }
+      for (const n of namesEn) if (n.length >= 4 && /^[A-Z]/.test(n)) add(textNames, n, p);
+    }
+  }
+  const stop = JSON.parse(readFileSync(new URL('./data/place-stopwords.json', import.meta.url), 'utf8')) as { never: string[] };
+  const never = new Set(stop.never.map(nameKey));
+  memo = { places, byId: new Map(places.map((p) => [p.id, p])), byName, textNames, countryByIso, never };
+  return memo;
+}
+
+/** All places known by this name (any script; a leading article or clitic is tolerated). */
+export function placeCandidates(name: string): Place[] {
+  const g = gazetteer();
+  const k = nameKey(name);
+  if (g.never.has(k) || g.never.has(k.replace(/^(و|ف|ب|ل|ك)?(ال)?/, ''))) return [];
+  const direct = g.byName.get(k);
+  if (direct) return direct;
+  if (isArabic(k)) {
+    // بلندن, وبغداد: try without one proclitic, then with the article added or removed
+    for (const re of [/^(و|ف)?(ب|ل|ك)?/, /^(و|ف)?(ال)/]) {
+      const stripped = k.replace(re, '');
+      if (stripped !== k && stripped.length >= 2) {
+        const hit = g.byName.get(stripped) ?? g.byName.get('ال' + stripped);
+        if (hit) return hit;
+      }
+    }
+  }
+  return [];
+}
+
+const KIND_BONUS: Record<PlaceKind, number> = { country: 3, region: 2.5, landmark: 2, admin1: 0.3, city: 0 };
+
+/** Score a candidate: countries the article mentions first, then size and rank; curated Arabic names count. */
+export function placeScore(p: Place, name: string, context: ReadonlySet<string>): number {
+  let s = Math.log10(p.population + 10) + KIND_BONUS[p.kind] + (p.capital ? 0.7 : 0);
+  if (p.country && context.has(p.country)) s += 5;
+  const k = nameKey(name);
+  if (p.curatedAr.some((n) => nameKey(n) === k)) s += 1;
+  return s;
+}
+
+/** The place a name most likely means here: طرابلس → Libya, unless the article mentions Lebanon. */
+export function resolvePlace(name: string, contextCountries: Iterable<string> = []): Place | null {
+  return choosePlace(placeCandidates(name), name, new Set(contextCountries));
+}
+
+export function choosePlace(cands: Place[], name: string, context: ReadonlySet<string>): Place | null {
+  let best: Place | null = null;
+  let bestScore = -Infinity;
+  for (const p of cands) {
+    const s = placeScore(p, name, context);
+    if (s > bestScore || (s === bestScore && best && p.id < best.id)) { best = p; bestScore = s; }
+  }
+  return best;
+}
+
+export function countryPlace(iso: string): Place | null {
+  return gazetteer().countryByIso.get(iso.toUpperCase()) ?? null;
+}

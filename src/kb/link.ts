@@ -1,0 +1,189 @@
+// Document-level linking: tagger mentions + dictionary matches + rule-found names → canonical
+// entities with exact spans, place disambiguation by the article's countries, sanctions screening.
+import type { Document, Entity, Span, EntityMention } from '../core/types.js';
+import { atomize, isArabic, nameAtoms, type Atom } from './text.js';
+import { scanDictionary, type DictMatch } from './matcher.js';
+import { choosePlace, gazetteer, nameKey, placeCandidates, type Place } from './gazetteer.js';
+import { findOrg, stripArticle, type Organization } from './organizations.js';
+
+import { clusterPersons, findPersonNames, isAuthorName } from './persons.js';
+import { screenName } from './sanctions.js';
+import { romanizeName } from './names.js';
+
+interface Candidate {
+  span: Span;
+  type: Entity['type'];
+  source: EntityMention['source'];
+  org?: Organization;
+  places?: Place[];
+  weak?: boolean;
+}
+
+const BYLINE_CUE = /(?:^|\n)\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|By)\s*[-–—:]?\s*$/u;
+
+const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** Link one document; returns the entities in first-mention order. */
+export function linkDocument(doc: Document): Entity[] {
+  const text = doc.text;
+  const atoms = atomize(doc);
+  const dict = scanDictionary(atoms);
+  const cands: Candidate[] = [];
+  const adjectiveCountries = new Set<string>();
+
+  for (const m of dict) {
+    const s = span(text, m.start, m.end);
+    if (m.target.kind === 'org') cands.push({ span: s, type: 'organization', source: 'registry', org: m.target.org, weak: m.target.weak });
+    else if (m.target.kind === 'place') cands.push({ span: s, type: 'location', source: 'gazetteer', places: m.target.places });
+    else adjectiveCountries.add(m.target.country);
+  }
+  // weak aliases (القاعدة, الشباب, شرطة مكافحة الإرهاب) stand only beside a strong alias of the same
+  // organisation or when the article names its country
+  const named = new Set(adjectiveCountries);
+  for (const c of cands) for (const p of c.places ?? []) if (p.kind === 'country' && p.country) named.add(p.country);
+  const strongOrgs = new Set(cands.filter((c) => c.org && !c.weak).map((c) => c.org!.id));
+  for (let i = cands.length - 1; i >= 0; i--) {
+    const c = cands[i];
+    if (c.weak && !strongOrgs.has(c.org!.id) && !(c.org!.country && named.has(c.org!.country))) cands.splice(i, 1);
+  }
+
+  // tagger mentions: the dictionary wins where they overlap (its spans and ids are exact)
+  for (const m of doc.mentions) {
+    if (m.type === 'MISC' || cands.some((c) => overlaps(c.span, m))) continue;
+    const s = span(text, m.start, m.end);
+    if (m.type === 'ORG') {
+      const org = findOrg(m.text) ?? undefined;
+      if (!org && !substantialName(m.text)) continue;
+      cands.push({ span: s, type: 'organization', source: m.source, org });
+    }
+    else if (m.type === 'LOC') {
+      const places = placeCandidates(m.text);
+      if (places.length === 0 && isNeverPlace(m.text)) continue;
+      cands.push({ span: s, type: 'location', source: m.source, places });
+    }
+    else cands.push({ span: s, type: 'person', source: m.source });
+  }
+
+  // rule-found names fill in where the tagger is absent or missed one
+  const coveredAtom = (i: number) => cands.some((c) => c.type !== 'person' && atoms[i].start < c.span.end && c.span.start < atoms[i].end);
+  for (const s of findPersonNames(atoms, coveredAtom)) {
+    const sp = span(text, s.start, s.end);
+    if (!cands.some((c) => overlaps(c.span, sp))) cands.push({ span: sp, type: 'person', source: 'rule' });
+  }
+
+  const entities: Entity[] = [];
+  entities.push(...linkPersons(doc, cands.filter((c) => c.type === 'person').map((c) => c.span), atoms, (i) => coveredAtom(i)));
+  entities.push(...linkOrgs(text, cands.filter((c) => c.type === 'organization')));
+  entities.push(...linkPlaces(text, cands.filter((c) => c.type === 'location'), adjectiveCountries));
+
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  return entities
+    .filter((e) => e.mentions.length > 0)
+    .sort((a, b) => a.mentions[0].start - b.mentions[0].start || (a.id < b.id ? -1 : 1));
+}
+
+function linkPersons(doc: Document, spans: Span[], atoms: Atom[], covered: (i: number) => boolean): Entity[] {
+  const text = doc.text;
+  // the byline author is never a mentioned person; without a detected author, a "كتب – NAME" line marks one
+  const author = doc.author;
+  const kept = spans.filter((s) => {
+    if (isAuthorName(s.text, author)) return false;
+    if (!author && BYLINE_CUE.test(text.slice(Math.max(0, s.start - 20), s.start))) return false;
+    return true;
+  });
+  const bylineNames = spans.filter((s) => !kept.includes(s)).map((s) => s.text);
+  const clusters = clusterPersons(kept, atoms, covered);
+  return clusters.map((c) => {
+    const mentions = c.mentions
+      .map((m) => span(text, m.start, m.end))
+      .filter((m) => !isAuthorName(m.text, author) && !bylineNames.some((b) => isAuthorName(m.text, b)));
+    const sanctions = screenName(c.fullName, { type: 'person' });
+    const aliases = [...new Set(mentions.map((m) => m.text))].filter((t) => t !== c.name && t !== c.nameAr);
+    return {
+      id: c.id, type: 'person', name: c.name, nameAr: c.nameAr, aliases, country: null,
+      ...(sanctions.length ? { sanctions } : {}), key: c.key, mentions,
+    } satisfies Entity;
+  });
+}
+
+function linkOrgs(text: string, cands: Candidate[]): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const c of cands) {
+    const o = c.org;
+    const id = o ? o.id : 'org:' + slug(c.span.text);
+    let e = byId.get(id);
+    if (!e) {
+      if (o) {
+        const un = o.designations.filter((d) => d.list === 'UN').map((d) => ({ list: 'UN', ref: d.ref, name: o.name, score: 1 }));
+        e = {
+          id, type: 'organization', name: o.name, nameAr: o.nameAr, aliases: [...new Set([...o.ar.slice(0, 4), ...o.en.slice(0, 4)])],
+          country: o.country ?? null, ...(un.length ? { sanctions: un } : {}), kind: o.kind, parent: o.parent,
+          designations: o.designations, mentions: [],
+        };
+      } else {
+        // not in the registry: keep the tagger's organisation, and screen it against the UN entities
+        const sanctions = screenName(c.span.text, { type: 'organization' });
+        e = {
+          id, type: 'organization', name: isArabic(c.span.text) ? romanizeName(c.span.text) : c.span.text,
+          nameAr: isArabic(c.span.text) ? c.span.text : null, aliases: [], country: null, ...(sanctions.length ? { sanctions } : {}), mentions: [],
+        };
+      }
+      byId.set(id, e);
+    }
+    e.mentions.push(span(text, c.span.start, c.span.end));
+  }
+  return [...byId.values()];
+}
+
+function linkPlaces(text: string, cands: Candidate[], adjectiveCountries: Set<string>): Entity[] {
+  // context: countries named outright, nationality adjectives, and places with one reading
+  const context = new Set(adjectiveCountries);
+  for (const c of cands) {
+    const ps = c.places ?? [];
+    if (ps.length === 1 && ps[0].country) context.add(ps[0].country);
+    for (const p of ps) if (p.kind === 'country' && p.country) context.add(p.country);
+  }
+  const byId = new Map<string, Entity>();
+  for (const c of cands) {
+    const p = choosePlace(c.places ?? [], c.span.text, context);
+    const id = p ? p.id : 'loc:' + slug(c.span.text);
+    let e = byId.get(id);
+    if (!e) {
+      e = p
+        ? {
+            id, type: 'location', name: p.name, nameAr: p.nameAr, aliases: [], country: p.country,
+            ...(p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : {}), kind: p.kind,
+            ...(p.population ? { population: p.population } : {}), mentions: [],
+          }
+        : { id, type: 'location', name: isArabic(c.span.text) ? romanizeName(c.span.text) : c.span.text, nameAr: isArabic(c.span.text) ? c.span.text : null, aliases: [], country: null, mentions: [] };
+      byId.set(id, e);
+    }
+    e.mentions.push(span(text, c.span.start, c.span.end));
+    if (!e.aliases!.includes(c.span.text) && c.span.text !== e.name && c.span.text !== e.nameAr) e.aliases!.push(c.span.text);
+  }
+  return [...byId.values()];
+}
+
+function isNeverPlace(name: string): boolean {
+  const k = nameKey(name);
+  const never = gazetteer().never;
+  return never.has(k) || never.has(k.replace(/^(و|ف|ب|ل|ك)?(ال)?/, ''));
+}
+
+/** Words that describe rather than name: "التنظيم الإرهابي" is an anaphor, not an organisation. */
+const DESCRIPTORS = new Set(['تنظيم', 'جماعه', 'حركه', 'جبهه', 'ارهابي', 'الارهابي', 'ارهابيه', 'متطرف', 'متطرفه', 'مسلح', 'مسلحه', 'دولي', 'دوليه', 'group', 'militant', 'terrorist', 'organization', 'organisation', 'the']);
+
+/** An unknown organisation from the tagger is kept only if it is more than descriptors or a 3-letter scrap. */
+function substantialName(s: string): boolean {
+  const atoms = nameAtoms(s).map(stripArticle);
+  const content = atoms.filter((a) => !DESCRIPTORS.has(a) && !DESCRIPTORS.has('ال' + a));
+  if (content.length === 0) return false;
+  return content.length > 1 || content[0].length >= 4;
+}
+
+function slug(s: string): string {
+  const r = isArabic(s) ? romanizeName(s) : s;
+  return r.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
+}
+

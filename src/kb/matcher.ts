@@ -1,0 +1,125 @@
+// Dictionary matching of registry and gazetteer names over the atom stream: longest match wins,
+// clitics are tolerated (لـ«داعش», وبروكسل), Latin case is checked (ISIS, not "is").
+import type { Atom } from './text.js';
+import { nameAtoms, startAfterClitic } from './text.js';
+import { registry, stripArticle, type Organization } from './organizations.js';
+import { gazetteer, type Place } from './gazetteer.js';
+import { adjectiveTable } from './adjectives.js';
+
+export type MatchTarget =
+  | { kind: 'org'; org: Organization; weak: boolean }
+  | { kind: 'place'; places: Place[] }
+  | { kind: 'adjective'; country: string };
+
+type CaseRule = 'upper' | 'capital' | 'any';
+
+interface Entry {
+  atoms: string[];
+  cases: CaseRule[];
+  target: MatchTarget;
+  /** lower wins on ties at the same length */
+  priority: number;
+}
+
+export interface DictMatch {
+  start: number;
+  end: number;
+  /** first and one-past-last atom index */
+  from: number;
+  to: number;
+  target: MatchTarget;
+}
+
+let memo: Map<string, Entry[]> | undefined;
+
+function caseRule(written: string): CaseRule {
+  if (/[\u0600-\u06FF]/.test(written)) return 'any';
+  if (written.length >= 2 && /^[\p{Lu}\p{N}]+$/u.test(written) && /\p{Lu}/u.test(written)) return 'upper';
+  return /^\p{Lu}/u.test(written) ? 'capital' : 'any';
+}
+
+function addEntry(index: Map<string, Entry[]>, written: string, target: MatchTarget, priority: number): void {
+  const atoms = nameAtoms(written).map(stripArticle);
+  if (atoms.length === 0) return;
+  const rawAtoms = written.match(/\p{N}+|[\u0600-\u06FF]+|[\p{L}\p{M}]+/gu) ?? [];
+  const cases = atoms.map((_, i) => caseRule(rawAtoms[i] ?? ''));
+  const list = index.get(atoms[0]) ?? [];
+  list.push({ atoms, cases, target, priority });
+  index.set(atoms[0], list);
+}
+
+/** Index of all names worth finding in running text, built once per process. */
+export function dictionary(): Map<string, Entry[]> {
+  if (memo) return memo;
+  const index = new Map<string, Entry[]>();
+  for (const org of registry().orgs) {
+    const weak = new Set((org.weak ?? []).map((w) => nameAtoms(w).join(' ')));
+    for (const a of [...org.ar, ...org.en]) addEntry(index, a, { kind: 'org', org, weak: weak.has(nameAtoms(a).join(' ')) }, 0);
+  }
+  for (const [name, places] of gazetteer().textNames) {
+    // textNames keys are folded; case comes from the stored spellings of the first place
+    const written = places[0].namesEn.find((n) => nameAtoms(n).join(' ') === name) ?? name;
+    addEntry(index, written, { kind: 'place', places }, 1);
+  }
+  for (const [form, iso] of adjectiveTable()) {
+    const written = /[a-z]/.test(form) ? form[0].toUpperCase() + form.slice(1) : form;
+    addEntry(index, written, { kind: 'adjective', country: iso }, 2);
+  }
+  memo = index;
+  return index;
+}
+
+function caseOk(rule: CaseRule, atom: Atom): boolean {
+  if (rule === 'upper') return atom.upper;
+  if (rule === 'capital') return atom.capital;
+  return true;
+}
+
+/** Forms of an atom to look up: as written (article-free) and the clitic-stripped variants. */
+function lookupForms(atom: Atom): string[] {
+  return lookupPairs(atom).map((p) => p[0]);
+}
+
+/** [lookup form, the clitic-stripped form it came from] */
+function lookupPairs(atom: Atom): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const f of atom.forms) {
+    const s = stripArticle(f);
+    const prev = out.find((p) => p[0] === s);
+    if (!prev) out.push([s, f]);
+    else if (f.length > prev[1].length && atom.norm.endsWith(f)) prev[1] = f; // keep the article in the span: والموصل → الموصل
+  }
+  return out;
+}
+
+/** Scan the atoms left to right; at each position take the longest entry, then the best priority. */
+export function scanDictionary(atoms: Atom[]): DictMatch[] {
+  const index = dictionary();
+  const out: DictMatch[] = [];
+  for (let i = 0; i < atoms.length; ) {
+    let best: { entry: Entry; len: number; exact: boolean; form: string } | null = null;
+    const firstForms = lookupPairs(atoms[i]);
+    for (let fi = 0; fi < firstForms.length; fi++) {
+      for (const e of index.get(firstForms[fi][0]) ?? []) {
+        if (i + e.atoms.length > atoms.length || !caseOk(e.cases[0], atoms[i])) continue;
+        let ok = true;
+        for (let j = 1; j < e.atoms.length && ok; j++) {
+          const a = atoms[i + j];
+          ok = !a.breakBefore && caseOk(e.cases[j], a) && lookupForms(a).includes(e.atoms[j]);
+        }
+        if (!ok) continue;
+        const exact = fi === 0;
+        if (
+          !best || e.atoms.length > best.len ||
+          (e.atoms.length === best.len && (Number(exact) > Number(best.exact) || (exact === best.exact && e.priority < best.entry.priority)))
+        ) best = { entry: e, len: e.atoms.length, exact, form: firstForms[fi][1] };
+      }
+    }
+    if (best) {
+      const to = i + best.len;
+      out.push({ start: startAfterClitic(atoms[i], best.form), end: atoms[to - 1].end, from: i, to, target: best.entry.target });
+      i = to;
+    } else i++;
+  }
+  return out;
+}

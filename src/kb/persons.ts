@@ -1,0 +1,151 @@
+// People in one document: a rule-based finder (a fallback beside the trained tagger), then
+// coreference — مسعود after خالد مسعود, Masood beside مسعود — into one canonical person each.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { Span } from '../core/types.js';
+import { fold, isArabic, startAfterClitic, type Atom } from './text.js';
+import { nameData, nameTokens, personId, personKey, romanizeName, isCommonGivenName } from './names.js';
+import { skeleton } from './translit.js';
+import { countryOfAdjective } from './adjectives.js';
+
+interface NameParts { first: Set<string>; part: Set<string>; common: Set<string> }
+let partsMemo: NameParts | undefined;
+
+function nameParts(): NameParts {
+  if (partsMemo) return partsMemo;
+  const raw = JSON.parse(gunzipSync(readFileSync(new URL('../../models/kb/name-parts.json.gz', import.meta.url))).toString('utf8')) as { first: string[]; part: string[]; common: string[] };
+  const lex = nameData();
+  const first = new Set(raw.first);
+  const part = new Set(raw.part);
+  for (const [ar] of lex.spelling) part.add(ar);
+  partsMemo = { first, part, common: new Set(raw.common) };
+  return partsMemo;
+}
+
+/** Words that end a name even when they look like one. */
+const STOP = new Set(['ان', 'انه', 'انها', 'الذي', 'التي', 'في', 'من', 'على', 'علي', 'الي', 'عن', 'مع', 'هو', 'هي', 'قد', 'لم', 'لا', 'ما', 'بن', 'ابن'].map(fold));
+const TRIGGER_LATIN = /^(Mr|Mrs|Ms|Dr|Colonel|Col|General|Gen|Sheikh|President|Minister)$/;
+
+function isGiven(norm: string): boolean {
+  return givenLexicon().has(norm);
+}
+
+let givenMemo: Set<string> | undefined;
+function givenLexicon(): Set<string> {
+  if (givenMemo) return givenMemo;
+  const raw = JSON.parse(readFileSync(new URL('./data/name-spellings.json', import.meta.url), 'utf8')) as { given: Record<string, string> };
+  givenMemo = new Set([...Object.keys(raw.given).map(fold), ...Object.values(raw.given)]);
+  return givenMemo;
+}
+
+/** Person-name spans found by rule: a known first name or a kunya (أبو X), then name parts. */
+export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean): Span[] {
+  const parts = nameParts();
+  const lex = nameData();
+  const out: Span[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    if (covered(i)) continue;
+    const a = atoms[i];
+    const ar = isArabic(a.norm);
+    const kunya = ar && (lex.particles.get(a.norm) === 'abu' || lex.particles.get(a.norm) === 'umm');
+    // على (the preposition) folds to علي (Ali): the written alef maqsura tells them apart
+    const preposition = ar && /^[وف]?على$/.test(a.text.replace(/[\u064B-\u0652\u0640]/g, ''));
+    const trigger = preposition ? false : ar ? kunya || isGiven(a.norm) || parts.first.has(a.norm) : a.capital && (givenLexicon().has(a.norm) || TRIGGER_LATIN.test(a.text));
+    if (!trigger) continue;
+    let j = i + 1;
+    let unknown = 0;
+    const startAtom = ar || !TRIGGER_LATIN.test(a.text) ? i : i + 1;
+    while (j < atoms.length && j - startAtom < 4 && !atoms[j].breakBefore && !covered(j)) {
+      const t = atoms[j];
+      if (ar) {
+        if (!isArabic(t.norm) || STOP.has(t.norm)) break;
+        const nisba = t.norm.startsWith('ال') && t.norm.endsWith('ي');
+        if (t.norm.startsWith('ال') && !nisba && !parts.part.has(t.norm)) break;
+        if (nisba && countryOfAdjective(t.norm) && !kunya) break; // خالد مسعود البريطاني: the adjective is not his name
+        const known = parts.part.has(t.norm) || lex.spelling.has(t.norm) || lex.particles.has(t.norm) || /^عبد/.test(t.norm);
+        if (!known) {
+          if (parts.common.has(t.norm) || unknown >= 1) break;
+          unknown++;
+        }
+      } else if (!t.capital || t.upper) break;
+      j++;
+    }
+    if (j - startAtom >= 2) {
+      out.push({ start: atoms[startAtom].start, end: atoms[j - 1].end, text: '' });
+      i = j - 1;
+    }
+  }
+  return out;
+}
+
+export interface PersonCluster {
+  id: string;
+  name: string;
+  nameAr: string | null;
+  key: string;
+  /** the fullest form, used for screening */
+  fullName: string;
+  mentions: Span[];
+}
+
+const sameTok = (a: string, b: string) => a === b || (skeleton(a) !== '' && skeleton(a) === skeleton(b));
+
+/** Is `short` a part of `long` (every token of short matches a token of long, across scripts)? */
+function partOf(short: string[], long: string[]): boolean {
+  return short.every((s) => long.some((l) => sameTok(s, l)));
+}
+
+/**
+ * Group person mentions of one document. Full names found first; a shorter mention joins the one
+ * cluster it is part of; a lone common first name joins nothing. Afterwards every further bare
+ * occurrence of a cluster's family name is added as a mention.
+ */
+export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: number) => boolean): PersonCluster[] {
+  const withToks = mentions.map((m) => ({ m, toks: nameTokens(m.text) })).filter((x) => x.toks.length > 0);
+  withToks.sort((a, b) => b.toks.length - a.toks.length || a.m.start - b.m.start);
+  const clusters: Array<{ full: { m: Span; toks: string[] }; members: Span[] }> = [];
+  for (const x of withToks) {
+    const home = clusters.filter((c) => partOf(x.toks, c.full.toks));
+    if (home.length === 1) { home[0].members.push(x.m); continue; }
+    if (home.length > 1) continue; // ambiguous short form: leave it out rather than guess
+    if (x.toks.length === 1 && isCommonGivenName(x.toks[0])) continue;
+    if (x.toks.length === 1) continue; // a single name with no fuller mention to anchor it
+    clusters.push({ full: x, members: [x.m] });
+  }
+  // bare family names later in the text: "مسعود" after "خالد مسعود"
+  for (const c of clusters) {
+    const last = c.full.toks[c.full.toks.length - 1];
+    if (isCommonGivenName(last) || fold(last).replace(/^ال/, '').length < 3) continue;
+    if (clusters.some((o) => o !== c && o.full.toks.some((t) => sameTok(t, last)))) continue;
+    for (let i = 0; i < atoms.length; i++) {
+      if (covered(i)) continue;
+      const a = atoms[i];
+      const hit = a.forms.find((f) => f === fold(last) || (!isArabic(f) && sameTok(f, last)));
+      if (!hit) continue;
+      if (c.members.some((m) => m.start <= a.start && a.end <= m.end)) continue;
+      c.members.push({ start: startAfterClitic(a, hit), end: a.end, text: '' }); // ومسعود → مسعود
+    }
+  }
+  return clusters.map((c) => {
+    const members = c.members.sort((a, b) => a.start - b.start || a.end - b.end);
+    const latin = withToks.find((x) => members.includes(x.m) && !isArabic(x.m.text) && x.toks.length === c.full.toks.length);
+    const arabic = withToks.find((x) => members.includes(x.m) && isArabic(x.m.text) && x.toks.length === c.full.toks.length);
+    const basis = latin?.m.text ?? c.full.m.text;
+    return {
+      id: personId(basis),
+      name: latin ? latin.m.text.trim() : romanizeName(basis),
+      nameAr: arabic ? arabic.m.text.trim() : null,
+      key: personKey(basis),
+      fullName: c.full.m.text,
+      mentions: members,
+    };
+  });
+}
+
+/** True when a mention names the byline author (same tokens across scripts, in any order). */
+export function isAuthorName(mention: string, author: string | null): boolean {
+  if (!author) return false;
+  const a = nameTokens(author);
+  const m = nameTokens(mention);
+  return m.length > 0 && a.length > 0 && partOf(m, a) && (m.length >= 2 || !isCommonGivenName(m[0]));
+}
