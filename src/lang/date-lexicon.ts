@@ -2,7 +2,7 @@
 import type { Token } from '../core/types.js';
 import ar from './ar/data/dates.json' with { type: 'json' };
 import en from './en/data/dates.json' with { type: 'json' };
-import { core } from './number-lexicon.js';
+import { core, numberLexicon } from './number-lexicon.js';
 import type { Part, Unit } from './date-resolve.js';
 
 export type PhraseIndex<V> = Map<string, Array<[string[], V]>>;
@@ -30,6 +30,8 @@ export interface DateLexicon {
   chainAfter: string[][];
   chainBefore: string[][];
   dayPreposition: Set<string>;
+  /** every word that can begin a date mention (besides digits): the gate before the matchers run */
+  triggers: Set<string>;
 }
 
 function index<V>(entries: Array<[string, V]> | Array<(string | number)[]>): PhraseIndex<V> {
@@ -44,8 +46,14 @@ function index<V>(entries: Array<[string, V]> | Array<(string | number)[]>): Phr
   return m;
 }
 
-function compile(d: typeof ar | typeof en): DateLexicon {
+function compile(d: typeof ar | typeof en, numberWords: Iterable<string>): DateLexicon {
+  const triggers = new Set<string>(numberWords);
+  const firstWords = (l: Array<(string | number)[]> | string[][]) => { for (const e of l) triggers.add(String(e[0]).split(' ')[0]); };
+  firstWords(d.months); firstWords(d.hijriMonths); firstWords(d.weekdays); firstWords(d.relativeDays);
+  firstWords(d.chainAfter); firstWords(d.chainBefore);
+  for (const w of [...d.monthWord, ...Object.keys(d.periods), ...d.this, ...d.yearWords, ...d.ago, ...Object.keys(d.parts), ...Object.keys(d.shifts), ...Object.keys(d.units), ...Object.keys(d.dualUnits), 'a', 'an']) triggers.add(w);
   return {
+    triggers,
     months: index<number>(d.months),
     hijriMonths: index<number>(d.hijriMonths),
     needsContext: new Set(d.needsContext),
@@ -71,7 +79,7 @@ function compile(d: typeof ar | typeof en): DateLexicon {
   };
 }
 
-const LEXICONS = { ar: compile(ar), en: compile(en) };
+const LEXICONS = { ar: compile(ar, numberLexicon('ar').starters), en: compile(en, numberLexicon('en').starters) };
 
 export function dateLexicon(lang: string): DateLexicon {
   return lang === 'ar' ? LEXICONS.ar : LEXICONS.en;

@@ -44,6 +44,8 @@ export function findDates(text: string, tokens: Token[], published: string | nul
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind === 'punct' || t.kind === 'other') continue;
+    // most words cannot begin a date: one Set look-up spares them the matchers
+    if (t.kind === 'word' && !s.lex.triggers.has(t.base) && !s.lex.triggers.has(t.norm) && (t.prefixes.length < 2 || !s.lex.triggers.has(core(t)))) continue;
     const f = numericDate(s, i) ?? explicitDate(s, i) ?? yearMention(s, i) ?? relativeDay(s, i) ?? weekdayMention(s, i) ??
       periodMention(s, i) ?? agoMention(s, i) ?? chainMention(s, i);
     if (!f) continue;
@@ -91,6 +93,7 @@ function numericDate(s: Scan, i: number): Found | null {
 /** [day] month [/ other-system month] [year | الماضي | من العام الماضي], Gregorian or Hijri. */
 function explicitDate(s: Scan, i: number): Found | null {
   const { tokens, lex } = s;
+  if (!tokens[i]) return null;
   let first = i;
   let k = i;
   let day: number | null = null;

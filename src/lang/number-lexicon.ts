@@ -21,6 +21,8 @@ export interface NumberLexicon {
   percentAfter: string[][];
   yearBefore: Set<string>;
   yearAfter: Set<string>;
+  /** every word that can begin a number (units, tens, vague plurals, duals…) */
+  starters: Set<string>;
 }
 
 const map = (o: Record<string, number> | undefined) => new Map(Object.entries(o ?? {}));
@@ -37,7 +39,13 @@ function compile(d: typeof ar | typeof en): NumberLexicon {
       duals.set(stem + ending, sg);
     }
   }
+  const starters = new Set<string>([
+    ...Object.keys(x.units ?? {}), ...Object.keys(x.teenUnits ?? {}), ...Object.keys(x.tens ?? {}), ...Object.keys(x.hundreds ?? {}),
+    ...Object.keys(x.multipliers ?? {}), ...Object.keys(x.vague ?? {}), ...Object.keys(x.dozen ?? {}), ...duals.keys(),
+  ]);
+  if (x.dozen) starters.add('a'); // a dozen, a hundred
   return {
+    starters,
     units: map(x.units),
     teenUnits: map(x.teenUnits),
     teenTens: new Set(x.teenTens ?? []),

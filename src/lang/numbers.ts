@@ -145,9 +145,7 @@ export function findNumbers(text: string, tokens: Token[], lang: string): Number
 }
 
 function mayStartNumber(t: Token, lex: NumberLexicon, lang: string): boolean {
-  const w = lang === 'ar' ? t.base : t.norm;
-  return lex.units.has(w) || lex.tens.has(w) || lex.hundreds.has(w) || lex.multipliers.has(w) || lex.vague.has(w) ||
-    lex.duals.has(w) || lex.dozen.has(w) || (lang === 'ar' && lex.teenUnits.has(w)) || (lang === 'en' && w === 'a');
+  return lex.starters.has(lang === 'ar' ? t.base : t.norm);
 }
 
 function unitOf(tokens: Token[], start: number, end: number, value: number, lex: NumberLexicon): NumberMention['unit'] {

@@ -20,10 +20,16 @@ const NONE: readonly string[] = Object.freeze([]);
 /** Endings a protected stem may carry: pronouns, plural and feminine endings (بينهم، وزيرها، بلدات). */
 const STEM_ENDINGS = new Set<string>(data.stemEndings);
 
+// protected stems are looked up only for the lengths and first letters that exist in the list
+const STEM_LENGTHS = [...new Set([...KEEP_STEMS].map((x) => x.length))].sort((a, b) => a - b);
+const STEM_FIRST = new Set([...KEEP_STEMS].map((x) => x.charCodeAt(0)));
+
 /** True when `w` (the rest of the word from some position) is a protected word. */
 function isProtected(w: string): boolean {
   if (KEEP.has(w)) return true;
-  for (let n = 2; n <= 7 && n < w.length; n++) {
+  if (!STEM_FIRST.has(w.charCodeAt(0))) return false;
+  for (const n of STEM_LENGTHS) {
+    if (n >= w.length) break;
     if (KEEP_STEMS.has(w.slice(0, n)) && STEM_ENDINGS.has(w.slice(n))) return true;
   }
   return false;
