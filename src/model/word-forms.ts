@@ -2,7 +2,7 @@
 // coarse shape. The tagger derives them itself from the surface text (rather than reading the
 // segmenter's Token fields) so a trained model sees exactly the same features in CoNLL mode, in
 // the pipeline, and after the text layer's own clitic rules change.
-import { foldChar } from '../lang/ar/normalize.js';
+import { normalizeWord } from '../lang/ar/normalize.js';
 
 const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]/;
 
@@ -13,21 +13,13 @@ export function hasArabic(s: string): boolean {
 const isArabicLetterCode = (c: number): boolean =>
   (c >= 0x0621 && c <= 0x064a) || (c >= 0x0671 && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff);
 
-// foldChar only changes characters below U+0700; tabulating it once keeps the shared rules (one
-// source of truth in lang/ar) while avoiding a regex test per character on the hot path
-const FOLD: string[] = Array.from({ length: 0x0700 }, (_, c) => {
-  const f = foldChar(String.fromCharCode(c));
-  return f.length === 1 && f >= '0' && f <= '9' ? '0' : f;
-});
+const HAS_DIGIT = /[0-9]/;
+const DIGITS = /[0-9]/g;
 
 /** normalizeWord's form with every digit folded to 0 so years and counts share features */
 export function featureNorm(surface: string): string {
-  let out = '';
-  for (let i = 0; i < surface.length; i++) {
-    const c = surface.charCodeAt(i);
-    out += c < 0x0700 ? FOLD[c] : surface[i];
-  }
-  return out;
+  const n = normalizeWord(surface);
+  return HAS_DIGIT.test(n) ? n.replace(DIGITS, '0') : n;
 }
 
 export interface Stripped {
