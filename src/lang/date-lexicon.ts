@@ -18,6 +18,7 @@ export interface DateLexicon {
   todayBlockers: Set<string>;
   units: Map<string, Unit>;
   dualUnits: Map<string, Unit>;
+  singleUnits: Set<string>;
   periods: Map<string, 'week' | 'month' | 'year'>;
   shifts: Map<string, number>;
   this: Set<string>;
@@ -64,6 +65,7 @@ function compile(d: typeof ar | typeof en, numberWords: Iterable<string>): DateL
     todayBlockers: new Set(d.todayBlockers),
     units: new Map(Object.entries(d.units) as Array<[string, Unit]>),
     dualUnits: new Map(Object.entries(d.dualUnits) as Array<[string, Unit]>),
+    singleUnits: new Set(d.singleUnits),
     periods: new Map(Object.entries(d.periods) as Array<[string, 'week' | 'month' | 'year']>),
     shifts: new Map(Object.entries(d.shifts)),
     this: new Set(d.this),

@@ -269,8 +269,8 @@ function countUnit(s: Scan, i: number): [number, string, number] | null {
   const w = s.lang === 'ar' ? t.base : t.norm;
   const dual = lex.dualUnits.get(w);
   if (dual) return [2, dual, i + 1];
-  const single = lex.units.get(w);
-  if (single && (s.lang === 'ar' || false)) return [1, single, i + 1];
+  // قبل عام = one year ago; منذ العام (الماضي) and قبل أيام are not counts
+  if (lex.singleUnits.has(w) && t.prefixes.length === 0) return [1, lex.units.get(w) as string, i + 1];
   if (s.lang === 'en' && (t.norm === 'a' || t.norm === 'an') && tokens[i + 1] && lex.units.has(tokens[i + 1].norm)) return [1, lex.units.get(tokens[i + 1].norm) as string, i + 2];
   const n = parseNumberAt(tokens, i, s.lang);
   if (!n || !tokens[n.end]) return null;
