@@ -129,4 +129,18 @@ describe('linking through the store', () => {
     expect(again).toMatchObject({ inserted: 0, existing: 3, incidentReports: 0 });
     expect((await store.listIncidents({ since: '2024-03-01' }))[0].reports.length).toBe(3);
   });
+
+  it('completes incident links on replay when a crash came between storing and linking', async () => {
+    const a = SAME_ATTACK[0];
+    const source = await store.addSource({ kind: 'push', url: 'push:crash-test', name: null, everySeconds: null });
+    // stored, never linked: what a process killed right after putDocument leaves behind
+    await store.putDocument({ sourceId: source.id, externalId: 'x1', fetchedAt: '2024-03-20T00:00:00Z', raw: 'crash report', extracted: 'crash report', analysis: { ...a, published: '2024-03-20', events: a.events.map((e) => ({ ...e, date: { start: '2024-03-20', end: '2024-03-20' } })) }, published: '2024-03-20' });
+    expect((await store.listIncidents({ since: '2024-03-19' })).length).toBe(0);
+    const replay = item({ source: { kind: 'push', url: 'push:crash-test', name: null, everySeconds: null }, externalId: 'x1', raw: 'crash report', text: 'crash report' });
+    // the fresh analysis has no events: the links must come from the stored one
+    const r = await ingest(store, [replay], { analyze: (input) => ({ ...SAME_ATTACK[0], text: input.text, events: [] }) });
+    expect(r).toMatchObject({ existing: 1, incidentReports: 1, incidentsCreated: 1 });
+    const [incident] = await store.listIncidents({ since: '2024-03-19' });
+    expect(incident.reports.length).toBe(1);
+  });
 });

@@ -5,7 +5,7 @@ import { analyzeText, MODEL_VERSION } from '../commands/analyze.js';
 import { MarsadError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
 import type { Source, SourceInput, Store } from '../store/store.js';
-import { StoreLinker, type LinkerOptions } from '../link/store-linker.js';
+import { linkIncidents, StoreLinker, type LinkerOptions } from '../link/store-linker.js';
 import type { IngestItem, ItemFailure, Yielded } from './item.js';
 
 export interface IngestOptions {
@@ -120,6 +120,16 @@ export async function ingest(
         incidents = linked.incidents.length;
         report.incidentReports += incidents;
         report.incidentsCreated += linked.incidents.filter((i) => i.created).length;
+      } else if (put.status === 'existing') {
+        // A replay after a crash between storing and linking: incident links are idempotent, so
+        // they are completed from the stored analysis (the one the event indexes refer to).
+        const stored = await store.getDocument(put.id);
+        if (stored?.analysis) {
+          const linked = await linkIncidents(store, put.id, stored.analysis);
+          incidents = linked.length;
+          report.incidentReports += incidents;
+          report.incidentsCreated += linked.filter((i) => i.created).length;
+        }
       }
       opts.onItem?.({ ok: true, documentId: put.id, status: put.status, nearDuplicateOf, incidents, source: it.source.url });
     } catch (e) {
