@@ -113,7 +113,8 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     if (!role) continue;
     const m = ms.reduce((a, b) => (cues.gap(b.first, n.first) < cues.gap(a.first, n.first) ? b : a));
     const cur = m[role];
-    if (!cur || n.value > cur.value) m[role] = { value: n.value, approx: n.approx };
+    const update = cues.hasInUnit(unit, 'update');
+    if (!cur || (n.value > cur.value && update)) m[role] = { value: n.value, approx: n.approx, update, at: n.first };
   }
   for (const [unit, ms] of units) {
     const live = ms.filter((m) => !m.rejected && !m.generic && !m.irrealis);

@@ -10,6 +10,8 @@ export interface DraftEvent {
   units: number[];
   date: DayRange | null;
   location: EntityAnchor | null;
+  /** the location's country when the gazetteer gives none (a small town) */
+  country?: string | null;
   organization: string | null;
   organizationRole?: 'claimed' | 'suspected' | 'attributed' | null;
   actor: string | null;

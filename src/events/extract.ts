@@ -12,7 +12,7 @@ import { addUnit } from './draft.js';
 import { evidenceFor } from './evidence.js';
 import { clusterIncidents, countryOf, incidentDate, incidentPlace, type Incident } from './incidents.js';
 import { lexiconFor } from './lexicon.js';
-import { findMentions, type AttackMention } from './mentions.js';
+import { findMentions, type AttackMention, type Count } from './mentions.js';
 import { findStatements, mergeStatements } from './statements.js';
 import { buildView, type TextView } from './text-view.js';
 
@@ -27,8 +27,13 @@ function mostFrequent(ids: string[]): string | null {
 function attackDraft(inc: Incident, anchors: Anchors, view: TextView): DraftEvent {
   const ms = inc.mentions;
   const types = new Set(ms.flatMap((m) => [...m.types]));
-  const pick = (role: 'killed' | 'injured') =>
-    ms.reduce<{ value: number; approx: boolean } | null>((best, m) => (m[role] && (!best || m[role]!.value > best.value) ? m[role] : best), null);
+  // the first toll given (the lead's), unless a later sentence revises it upwards
+  const pick = (role: 'killed' | 'injured') => {
+    const counts = ms.map((m) => m[role]).filter((c): c is Count => c !== null).sort((a, b) => a.at - b.at);
+    let best = counts[0] ?? null;
+    for (const c of counts.slice(1)) if (best && c.update && c.value > best.value) best = c;
+    return best ? { value: best.value, approx: best.approx } : null;
+  };
   let killed = pick('killed');
   if (!killed && ms.some((m) => m.killedOne)) killed = { value: 1, approx: false };
   const perpetrators = [...new Set(ms.flatMap((m) => m.perpetrators))];
@@ -44,6 +49,7 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView): DraftEven
   }
   const date = incidentDate(inc);
   const place = incidentPlace(inc) ?? datelinePlace(view, anchors, inc);
+  const country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc) : null;
   const lone = ms.find((m) => m.lone !== null)?.lone ?? null;
   const terror = Math.max(...ms.map((m) => m.score));
   const confidence = Math.min(0.97, 0.4 + 0.05 * Math.min(4, ms.length) + (place ? 0.1 : 0) + (date ? 0.1 : 0) + (killed ? 0.05 : 0) + (terror >= 5 ? 0.1 : 0) + (inc.reported ? 0 : -0.1));
@@ -53,6 +59,7 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView): DraftEven
     units: [...new Set(ms.map((m) => m.unit))].sort((a, b) => a - b),
     date: date ? { start: date.start, end: date.end } : null,
     location: place,
+    country,
     organization,
     organizationRole,
     actor: null,
@@ -79,10 +86,34 @@ function datelinePlace(view: TextView, anchors: Anchors, inc: Incident): EntityA
   return anchors.entities.find((a) => a.entity.type === 'location' && !a.adjective && view.tokens[a.first].unit <= firstUnit) ?? null;
 }
 
-function toLocation(a: EntityAnchor | null): EventLocation | null {
+/**
+ * A small town the gazetteer does not know has no country: take it from the other places of the
+ * incident (مدينة سوروتش التركية), then from its sentences, then from the article as a whole.
+ */
+function fallbackCountry(view: TextView, anchors: Anchors, inc: Incident): string | null {
+  for (const m of inc.mentions) for (const p of m.places) if (countryOf(p)) return countryOf(p);
+  const units = new Set(inc.mentions.map((m) => m.unit));
+  const first = inc.mentions[0].first;
+  let best: EntityAnchor | null = null;
+  for (const a of anchors.entities) {
+    if (a.entity.type !== 'location' || !countryOf(a) || !units.has(view.tokens[a.first].unit)) continue;
+    if (!best || Math.abs(a.first - first) < Math.abs(best.first - first)) best = a;
+  }
+  if (best) return countryOf(best);
+  const counts = new Map<string, number>();
+  for (const a of anchors.entities) {
+    const c = a.entity.type === 'location' ? countryOf(a) : null;
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let top: string | null = null;
+  for (const [c, n] of counts) if (top === null || n > counts.get(top)!) top = c;
+  return top;
+}
+
+function toLocation(a: EntityAnchor | null, country: string | null): EventLocation | null {
   if (!a) return null;
   const e = a.entity;
-  const loc: EventLocation = { name: e.name, nameAr: e.nameAr ?? null, country: countryOf(a) };
+  const loc: EventLocation = { name: e.name, nameAr: e.nameAr ?? null, country: country ?? countryOf(a) };
   if (typeof e.lat === 'number' && typeof e.lon === 'number') {
     loc.lat = e.lat;
     loc.lon = e.lon;
@@ -161,7 +192,7 @@ function finish(view: TextView, drafts: DraftEvent[], byIncident: Map<Incident, 
       reported: d.reported,
       ...(d.type === 'attack' ? { attackTypes: d.attackTypes } : {}),
       date: d.date,
-      location: toLocation(d.location),
+      location: toLocation(d.location, d.country ?? null),
       killed: d.killed?.value ?? null,
       killedApprox: d.killed?.approx ?? false,
       injured: d.injured?.value ?? null,

@@ -52,7 +52,10 @@ function isOld(d: MentionDate | null, published: string | null): boolean {
   return !!d && !!published && d.end < addDays(published, -NEWS_WINDOW_DAYS);
 }
 
-/** Agreement of a mention with an incident: -1 conflict, 0 nothing in common, >0 shared place/date. */
+/**
+ * Agreement of a mention with an incident: -1 conflict, 0 nothing in common, >0 shared place/date.
+ * A definite mention (الهجوم في حي…) may name a more precise town of the same incident.
+ */
 function agreement(m: AttackMention, inc: Incident): number {
   let score = 0;
   const mp = bestPlace(m.places);
@@ -61,16 +64,34 @@ function agreement(m: AttackMention, inc: Incident): number {
     const [mc, ic] = [countryOf(mp), countryOf(ip)];
     if (mc && ic && mc !== ic) return -1;
     const bothCities = placeRank(mp) === 3 && placeRank(ip) === 3;
-    if (bothCities && mp.entity.id !== ip.entity.id && !inc.mentions.some((x) => x.places.some((p) => p.entity.id === mp.entity.id))) return -1;
-    score += mp.entity.id === ip.entity.id ? 2 : 1;
+    const known = inc.mentions.some((x) => x.places.some((p) => p.entity.id === mp.entity.id));
+    if (bothCities && !known && !m.definite && !m.anaphor) return -1;
+    score += known ? 2 : 1;
   }
   const id = incidentDate(inc);
   if (m.date && id) {
     if (!datesAgree(m.date, id)) {
-      if (m.date.strength >= 2) return -1;
+      if (m.date.strength >= 2 && id.strength >= 2) return -1;
     } else score += 1;
   }
   return score;
+}
+
+/** Units (title, first sentences) that carry an article's news. */
+export const LEAD_UNITS = 3;
+
+/**
+ * News is what the lead reports, or another incident of the same days with its own date (a
+ * round-up). An undated incident first named deep in the article, or one dated days before
+ * publication outside the lead, is context.
+ */
+function isReported(inc: Incident, published: string | null): boolean {
+  if (provisionalBackground(inc, published)) return false;
+  const firstUnit = Math.min(...inc.mentions.map((m) => m.unit));
+  if (firstUnit < LEAD_UNITS) return true;
+  const d = incidentDate(inc);
+  if (!d || d.strength < 2) return false;
+  return !published || d.end >= addDays(published, -2);
 }
 
 function provisionalBackground(inc: Incident, published: string | null): boolean {
@@ -89,6 +110,11 @@ function splitByCountry(m: AttackMention): AttackMention[] {
   return [...groups.values()].map((places, i) => ({ ...m, places, date: i === 0 ? m.date : null }));
 }
 
+/** Only a trigger that clearly names an attack may open an incident; weak ones only refer. */
+function canOpen(m: AttackMention): boolean {
+  return !m.anaphor && m.score >= 3 && (m.strength >= 2 || m.types.size > 0);
+}
+
 export function clusterIncidents(mentions: AttackMention[], published: string | null): Incident[] {
   const incidents: Incident[] = [];
   const lastUnit = new Map<Incident, number>();
@@ -97,27 +123,38 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
     lastUnit.set(inc, m.unit);
   };
   const open = (m: AttackMention) => {
+    if (!canOpen(m)) return;
     const inc: Incident = { mentions: [m], reported: true };
     incidents.push(inc);
     lastUnit.set(inc, m.unit);
   };
-  const focus = (m: AttackMention): Incident | null => {
-    const sameUnit = incidents.filter((i) => lastUnit.get(i) === m.unit && !i.mentions.every((x) => x.plural));
-    if (sameUnit.length > 0) return sameUnit[sameUnit.length - 1];
-    return incidents.find((i) => !provisionalBackground(i, published)) ?? null;
+  const sameUnit = (m: AttackMention): Incident | null => {
+    const found = incidents.filter((i) => lastUnit.get(i) === m.unit);
+    return found.length > 0 ? found[found.length - 1] : null;
   };
+  const focus = (m: AttackMention): Incident | null =>
+    sameUnit(m) ?? incidents.find((i) => !provisionalBackground(i, published)) ?? incidents[incidents.length - 1] ?? null;
 
   for (const raw of mentions) {
     if (raw.rejected || raw.irrealis) continue;
     for (const m of splitByCountry(raw)) {
       const anchored = m.places.length > 0 || (m.date !== null && m.date.strength >= 2);
-      if (m.generic && !anchored) continue;
-      if (m.plural && !anchored) continue;
-      if (!anchored) {
-        const f = focus(m);
-        if (f && agreement(m, f) >= 0) join(f, m);
-        else if (!m.anaphor && m.score >= 3) open(m);
+      if ((m.generic || m.plural) && !anchored) continue;
+      if (m.another) {
+        open(m);
         continue;
+      }
+      const here = sameUnit(m);
+      if (here && agreement(m, here) >= 0) {
+        join(here, m);
+        continue;
+      }
+      if (!anchored || m.definite || m.anaphor) {
+        const f = focus(m);
+        if (f && agreement(m, f) >= 0) {
+          join(f, m);
+          continue;
+        }
       }
       let best: Incident | null = null;
       let bestScore = 0;
@@ -126,11 +163,7 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
         if (s > bestScore || (s === bestScore && s > 0 && best && inc.mentions.some((x) => x.plural === m.plural))) [best, bestScore] = [inc, s];
       }
       if (best) join(best, m);
-      else if (m.places.length === 0) {
-        const f = focus(m);
-        if (f && agreement(m, f) >= 0) join(f, m);
-        else open(m);
-      } else {
+      else {
         const f = focus(m);
         // a place seen for the first time may still be the focus incident, named more precisely
         if (f && !incidentPlace(f) && agreement(m, f) >= 0 && !m.backgroundCue && !isOld(m.date, published)) join(f, m);
@@ -138,6 +171,6 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
       }
     }
   }
-  for (const inc of incidents) inc.reported = !provisionalBackground(inc, published);
+  for (const inc of incidents) inc.reported = isReported(inc, published);
   return incidents;
 }

@@ -28,7 +28,7 @@ export type Cue =
   | 'irrealisBefore' | 'irrealisImmediate' | 'irrealisAfter' | 'generic' | 'comparison'
   | 'lone' | 'cell' | 'uncertain' | 'perp' | 'suspected' | 'attributed'
   | 'killedBefore' | 'killedAfter' | 'killedOne' | 'injuredBefore' | 'injuredAfter' | 'injuredOne'
-  | 'combined' | 'notVictim' | 'vehicle' | 'rammingVerb'
+  | 'combined' | 'notVictim' | 'vehicle' | 'rammingVerb' | 'update' | 'another' | 'determiner'
   | 'claim' | 'claimNegation' | 'denial' | 'incitement' | 'incitementObject' | 'prevention'
   | 'threat' | 'warning' | 'report' | 'arrest' | 'foiled' | 'plot' | 'delayBefore' | 'hours' | 'days' | 'audience' | 'claimVerb' | 'responsibility'
   | `channel:${string}`;
@@ -61,6 +61,7 @@ interface CasualtyData {
   fillers: string[];
   combined: string[];
   notVictims: string[];
+  update: string[];
 }
 // The statement and context files are open families of word lists, read by name.
 type StatementData = { [family: string]: unknown; channels: Record<string, string[]> };
@@ -78,7 +79,7 @@ const DATA: Record<Lang, { attacks: AttackData; casualties: CasualtyData; statem
 
 const CONTEXT_FAMILIES: Cue[] = [
   'terror', 'football', 'politics', 'cyber', 'military', 'court', 'notAttack', 'irrealisBefore', 'irrealisImmediate',
-  'irrealisAfter', 'generic', 'comparison', 'lone', 'cell', 'uncertain', 'suspected', 'attributed',
+  'irrealisAfter', 'generic', 'comparison', 'lone', 'cell', 'uncertain', 'suspected', 'attributed', 'another',
 ];
 const STATEMENT_FAMILIES: Cue[] = [
   'claim', 'claimNegation', 'denial', 'incitement', 'incitementObject', 'prevention', 'threat', 'warning', 'report', 'arrest', 'foiled', 'plot',
@@ -115,6 +116,8 @@ export function compileLexicon(lang: Lang): Lexicon {
   cues.addAll(c.injured.one, 'injuredOne');
   cues.addAll(c.combined, 'combined');
   cues.addAll(c.notVictims, 'notVictim');
+  cues.addAll(c.update, 'update');
+  cues.addAll(list(d.contexts, 'determiners'), 'determiner');
   const orgAnaphors = new PhraseMatcher<string>(normalize);
   for (const [head, forms] of Object.entries(d.contexts.anaphoricOrg)) orgAnaphors.addAll(forms, normalize(head));
   return {

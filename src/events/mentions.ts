@@ -19,6 +19,14 @@ export interface MentionDate {
   anchorStart: number;
 }
 
+/** A casualty count; `update` when its sentence revises a toll (ارتفع عدد القتلى، the toll rose). */
+export interface Count {
+  value: number;
+  approx: boolean;
+  update: boolean;
+  at: number;
+}
+
 export interface AttackMention {
   first: number;
   last: number;
@@ -37,10 +45,14 @@ export interface AttackMention {
   generic: boolean;
   /** comparison or court context: history rather than news */
   backgroundCue: boolean;
+  /** الهجوم، the attack: refers back to the incident in focus unless told otherwise */
+  definite: boolean;
+  /** هجوم آخر، another attack: a new incident */
+  another: boolean;
   places: EntityAnchor[];
   date: MentionDate | null;
-  killed: { value: number; approx: boolean } | null;
-  injured: { value: number; approx: boolean } | null;
+  killed: Count | null;
+  injured: Count | null;
   killedOne: boolean;
   perpetrators: string[];
   orgs: { id: string; role: 'claimed' | 'suspected' | 'attributed' }[];
@@ -70,7 +82,14 @@ function mergeHits(hits: Hit<TriggerInfo>[]): Hit<TriggerInfo>[] {
   return out;
 }
 
+const DEFINITE_AR = /^(و|ف)?(ب|ك)?(ال|لل)/;
+
 const STRONG_TYPES: AttackType[] = ['suicide-bombing', 'stabbing', 'vehicle-ramming', 'hostage-taking'];
+
+function militantInUnit(unit: number, anchors: Anchors, view: TextView): boolean {
+  const u = view.units[unit];
+  return anchors.entities.some((a) => a.first >= u.firstToken && a.first < u.endToken && anchors.isMilitant(a.entity));
+}
 
 function terrorInUnit(unit: number, cues: CueIndex, anchors: Anchors, view: TextView): boolean {
   if (cues.hasInUnit(unit, 'terror')) return true;
@@ -97,7 +116,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
 
     let rejected: Rejection = null;
     if (cues.near(h.first, h.last, 'cyber', 3, 3)) rejected = 'cyber';
-    else if (info.strength < 3 && !terror && cues.hasInUnit(unit, 'football')) rejected = 'football';
+    else if (info.strength < 3 && !militantInUnit(unit, anchors, view) && cues.hasInUnit(unit, 'football')) rejected = 'football';
     else if (info.types.length === 0 && !terror && !casualties && cues.hasInUnit(unit, 'politics')) rejected = 'politics';
     else if (!strongType && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
     else if (score < 3 && !info.anaphor) rejected = 'weak';
@@ -111,6 +130,9 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     const comparisonBefore = cues.inUnit(unit, 'comparison').some((c) => c.last < h.first);
     const backgroundCue = comparisonBefore || cues.hasInUnit(unit, 'court');
 
+    const head = view.tokens[h.first].forms[0];
+    const definite = view.lang === 'ar' ? DEFINITE_AR.test(head) : cues.near(h.first, h.last, 'determiner', 0, -1) !== null;
+    const another = cues.near(h.first, h.last, 'another', 1, 1) !== null && !info.plural;
     mentions.push({
       first: h.first,
       last: h.last,
@@ -125,6 +147,8 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       irrealis,
       generic,
       backgroundCue,
+      definite,
+      another,
       places: [],
       date: null,
       killed: null,
