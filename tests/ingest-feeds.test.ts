@@ -140,6 +140,27 @@ describe('feed sources end to end', () => {
     expect(report.failures.map((f: { code: string }) => f.code)).toEqual(['E_FETCH_BLOCKED']);
   });
 
+  it('records an enormous feed as E_TOO_LARGE without reading it all', async () => {
+    srv.route('/huge.xml', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const item = '<item><title>x</title><description>' + 'ن'.repeat(4000) + '</description></item>';
+      let sent = 0;
+      const pump = () => {
+        // stop once well past the 5 MB cap, or when the client hangs up
+        while (sent < 8 * 1024 * 1024 && !res.destroyed) {
+          sent += item.length * 2;
+          if (!res.write(item)) return void res.once('drain', pump);
+        }
+        res.end();
+      };
+      res.write('<rss><channel><title>big</title>');
+      pump();
+    });
+    const added = JSON.parse((await cli('add', srv.url('/huge.xml'), '--json')).out);
+    const polled = await cli('poll', String(added.id));
+    expect(polled.out).toMatch(/E_TOO_LARGE/);
+  });
+
   it('removes a source', async () => {
     expect((await cli('remove', '2')).out).toMatch(/removed source 2/);
     expect(JSON.parse((await cli('list', '--json')).out).map((x: { id: number }) => x.id)).not.toContain(2);

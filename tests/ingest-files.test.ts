@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run as ingestCli } from '../src/cli/commands/ingest.js';
-import { ingest } from '../src/ingest/ingest.js';
+import { ingest, ingestRecords } from '../src/ingest/ingest.js';
 import { item, type Yielded } from '../src/ingest/item.js';
 import { openStore } from '../src/store/open.js';
 import type { Store } from '../src/store/store.js';
@@ -142,5 +142,15 @@ describe('linking through the store', () => {
     expect(r).toMatchObject({ existing: 1, incidentReports: 1, incidentsCreated: 1 });
     const [incident] = await store.listIncidents({ since: '2024-03-19' });
     expect(incident.reports.length).toBe(1);
+  });
+
+  it('takes contract records as the push API will send them', async () => {
+    const source = { kind: 'push' as const, url: 'push:test-client', name: 'client', everySeconds: null };
+    const r = await ingestRecords(store, [
+      { id: 'p1', text: 'أعلنت الشرطة إغلاق الطرق المؤدية إلى الميناء بعد الاشتباه بسيارة مفخخة.', published: '2024-03-14' },
+      { id: 'p2' },
+    ], source);
+    expect(r).toMatchObject({ inserted: 1, failed: 1 });
+    expect(r.failures[0]).toMatchObject({ where: 'record 2', code: 'E_BAD_RECORD' });
   });
 });

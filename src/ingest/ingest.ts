@@ -7,6 +7,7 @@ import type { Analysis } from '../core/types.js';
 import type { Source, SourceInput, Store } from '../store/store.js';
 import { linkIncidents, StoreLinker, type LinkerOptions } from '../link/store-linker.js';
 import type { IngestItem, ItemFailure, Yielded } from './item.js';
+import { recordToItem } from './jsonl.js';
 
 export interface IngestOptions {
   /** reuse one linker across calls (keeps the near-duplicate index warm) */
@@ -138,6 +139,13 @@ export async function ingest(
     }
   }
   return report;
+}
+
+/** Contract input records ({id, text, published?, title?, url?}) from one source, as the push API
+ * receives them; an invalid record is a failure naming its position. */
+export function ingestRecords(store: Store, records: unknown[], source: SourceInput, opts: IngestOptions = {}): Promise<IngestReport> {
+  const fetchedAt = (opts.now ?? (() => new Date()))().toISOString();
+  return ingest(store, records.map((r, i) => recordToItem(r, source, `record ${i + 1}`, fetchedAt)), opts);
 }
 
 /** One line for people: what went in, what was folded, what failed. */

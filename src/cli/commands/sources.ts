@@ -62,10 +62,10 @@ function table(rows: string[][]): string {
 
 function listText(sources: Source[]): string {
   if (sources.length === 0) return 'no sources (add one with: marsad sources add URL)';
-  const rows = [['ID', 'NAME', 'EVERY', 'LAST SUCCESS', 'LAST ERROR', 'ITEMS', 'NEXT POLL', 'URL']];
+  const rows = [['ID', 'KIND', 'NAME', 'EVERY', 'LAST SUCCESS', 'LAST ERROR', 'ITEMS', 'NEXT POLL', 'URL']];
   for (const s of sources) {
     const h = s.health;
-    rows.push([String(s.id), s.name ?? '-', formatDuration(s.everySeconds), short(h.lastSuccessAt),
+    rows.push([String(s.id), s.kind, s.name ?? '-', formatDuration(s.everySeconds), short(h.lastSuccessAt),
       h.lastErrorCode ? `${h.lastErrorCode}${h.failures ? ` ×${h.failures}` : ''}` : '-', String(h.itemsSeen), short(h.nextPollAt), s.url]);
   }
   return table(rows);
