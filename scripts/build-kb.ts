@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
-import { fold } from '../src/kb/text.ts';
+import { fold, nameAtoms } from '../src/kb/text.ts';
 import { contentTokens, tokenKey } from '../src/kb/names.ts';
 
 const argData = process.argv.indexOf('--data');
@@ -18,6 +18,7 @@ const CURATED = join(import.meta.dirname, '../src/kb/data');
 const ARABIC_ONLY = /^[\u0621-\u064A\u064B-\u0652 ]+$/;
 const LATIN_NAME = /^[A-Za-z][A-Za-z .'’-]{2,40}$/;
 
+const keys = (names: string[]) => [...new Set(names.map((n) => nameAtoms(n).join(' ')).filter(Boolean))].join('|');
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
 
@@ -36,8 +37,9 @@ function buildPlaces() {
     else if (c.geonameid && !c.id) curatedById.set(c.geonameid, c.ar);
   }
 
-  // cities: [id, nameEn, cc, admin1, lat, lon, pop, kind, capital, arNames, enNames, curatedAr]
-  type Row = [number | string, string, string, string, number, number, number, string, number, string, string, string];
+  // [id, nameEn, cc, admin1, lat, lon, pop, kind, capital, nameAr, arKeys, enKeys, curatedKeys]; keys are the
+  // folded atoms of each name joined by spaces, names joined by '|', so that loading is a split, not a fold
+  type Row = [number | string, string, string, string, number, number, number, string, number, string, string, string, string];
   const places: Row[] = [];
   const admin1Agg = new Map<string, { w: number; lat: number; lon: number; n: number }>();
   for (const l of lines(join(geo, 'cities15000.txt'))) {
@@ -48,30 +50,32 @@ function buildPlaces() {
     const lon = Number(f[5]);
     const alt = f[3] ? f[3].split(',') : [];
     const ar = [...new Set(alt.filter((a) => ARABIC_ONLY.test(a)))].sort();
-    const en = [...new Set([f[1], f[2], ...alt.filter((a) => LATIN_NAME.test(a) && a.split(' ').length <= 3)])];
+    // Latin alternate names (Raqqa for Ar Raqqah, Londres…) only for cities of ≥ 100,000: they are most of
+    // the file's bulk and the English press rarely names smaller towns other than by their GeoNames name
+    const en = [...new Set([f[1], f[2], ...(pop >= 100_000 ? alt.filter((a) => LATIN_NAME.test(a) && a.split(' ').length <= 3) : [])])];
     const key = `${f[8]}.${f[10]}`;
     const agg = admin1Agg.get(key) ?? { w: 0, lat: 0, lon: 0, n: 0 };
     const w = Math.max(pop, 1);
     agg.w += w; agg.lat += lat * w; agg.lon += lon * w; agg.n += pop;
     admin1Agg.set(key, agg);
     const cur = curatedById.get(id) ?? [];
-    places.push([id, f[1], f[8], f[10], round(lat), round(lon), pop, 'c', f[7] === 'PPLC' ? 1 : 0, ar.join('|'), en.join('|'), cur.join('|')]);
+    places.push([id, f[1], f[8], f[10], round(lat), round(lon), pop, 'c', f[7] === 'PPLC' ? 1 : 0, cur[0] ?? ar[0] ?? '', keys(ar), keys(en), keys(cur)]);
   }
   for (const l of lines(join(geo, 'admin1CodesASCII.txt'))) {
     const [code, name, ascii, gid] = l.split('\t');
     const agg = admin1Agg.get(code);
     if (!agg) continue; // no city of ≥ 15,000 people: no position to give it
     const cur = curatedAdmin.get(code) ?? [];
-    places.push([Number(gid), name, code.split('.')[0], code.split('.')[1], round(agg.lat / agg.w), round(agg.lon / agg.w), agg.n, 'a', 0, '', [...new Set([name, ascii])].join('|'), cur.join('|')]);
+    places.push([Number(gid), name, code.split('.')[0], code.split('.')[1], round(agg.lat / agg.w), round(agg.lon / agg.w), agg.n, 'a', 0, cur[0] ?? '', '', keys([name, ascii]), keys(cur)]);
   }
   for (const c of curated.filter((c) => c.id)) {
     const en = typeof c.en === 'string' ? c.en : '';
     const within = c.within ? places.find((p) => p[0] === c.within) : undefined;
-    places.push([c.id!.replace(/^loc:/, ''), en, c.country ?? '', within?.[3] ?? '', c.lat ?? 0, c.lon ?? 0, 0, c.kind === 'landmark' ? 'l' : 'r', 0, '', (c.enAliases ?? []).join('|'), c.ar.join('|')]);
+    places.push([c.id!.replace(/^loc:/, ''), en, c.country ?? '', within?.[3] ?? '', c.lat ?? 0, c.lon ?? 0, 0, c.kind === 'landmark' ? 'l' : 'r', 0, c.ar[0] ?? '', '', keys(c.enAliases ?? []), keys(c.ar)]);
   }
   places.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en', { numeric: true }));
 
-  // countries: [iso, geonameid, nameEn, nameAr, lat, lon, pop, arAliases, enAliases]
+  // countries: [iso, geonameid, nameEn, nameAr, lat, lon, pop, arKeys, enKeys]
   const info = new Map<string, { gid: number; pop: number }>();
   for (const l of lines(join(DATA, 'gazetteer/geonames/countryInfo.txt'))) {
     const f = l.split('\t');
@@ -90,7 +94,7 @@ function buildPlaces() {
       const arGeo = i ? trans[String(i.gid)]?.ar : undefined;
       const ar = [...new Set([...(cur?.ar ?? []), c.translations.ara?.common, c.translations.ara?.official, arGeo].filter((x): x is string => !!x))];
       const en = [...new Set([c.name.common, c.name.official, ...((cur?.en as string[]) ?? []), ...c.altSpellings.filter((s) => s.length > 3 && LATIN_NAME.test(s))])];
-      return [c.cca2, i?.gid ?? 0, c.name.common, ar[0] ?? '', round(c.latlng[0] ?? 0, 2), round(c.latlng[1] ?? 0, 2), i?.pop ?? 0, ar, en] as const;
+      return [c.cca2, i?.gid ?? 0, c.name.common, ar[0] ?? '', round(c.latlng[0] ?? 0, 2), round(c.latlng[1] ?? 0, 2), i?.pop ?? 0, keys(ar), keys(en)] as const;
     })
     .sort((a, b) => a[0].localeCompare(b[0]));
 
@@ -119,7 +123,7 @@ function textBlocklist(places: Array<Array<unknown>>): string[] {
     }
   }
   for (const p of places) {
-    for (const name of String(p[9]).split('|')) {
+    for (const name of String(p[10]).split('|')) {
       if (!name || name.includes(' ')) continue;
       for (const k of [fold(name), fold(name).replace(/^ال/, '')]) {
         const s = seen.get(k);

@@ -2,7 +2,7 @@
 // name lookup in both scripts, and disambiguation by the article's countries, then population.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { fold, nameAtoms, isArabic } from './text.js';
+import { nameAtoms, isArabic } from './text.js';
 import { nameData } from './names.js';
 
 export type PlaceKind = 'country' | 'admin1' | 'city' | 'region' | 'landmark';
@@ -17,16 +17,16 @@ export interface Place {
   lon: number | null;
   population: number;
   capital: boolean;
-  /** names in Arabic script and in Latin script, as stored */
+  /** name keys (folded atoms joined by a space) in Arabic script and in Latin script */
   namesAr: string[];
   namesEn: string[];
-  /** Arabic names checked by hand (src/kb/data/places-ar.json) */
+  /** keys of the Arabic names checked by hand (src/kb/data/places-ar.json) */
   curatedAr: string[];
   geonameid: number | null;
 }
 
-type CountryRow = [string, number, string, string, number, number, number, string[], string[]];
-type PlaceRow = [number | string, string, string, string, number, number, number, string, number, string, string, string];
+type CountryRow = [string, number, string, string, number, number, number, string, string];
+type PlaceRow = [number | string, string, string, string, number, number, number, string, number, string, string, string, string];
 
 export interface Gazetteer {
   places: Place[];
@@ -61,27 +61,30 @@ export function gazetteer(): Gazetteer {
   const places: Place[] = [];
   const byName = new Map<string, Place[]>();
   const textNames = new Map<string, Place[]>();
-  const add = (map: Map<string, Place[]>, name: string, p: Place) => {
-    const k = nameKey(name);
+  // keys arrive folded from the build (scripts/build-kb.ts uses the same nameAtoms)
+  const add = (map: Map<string, Place[]>, k: string, p: Place) => {
     if (!k) return;
     const list = map.get(k);
     if (!list) map.set(k, [p]);
-    else if (!list.includes(p)) list.push(p);
+    else if (list[list.length - 1] !== p) list.push(p); // a place's own keys are distinct; only Arabic/Latin may repeat
   };
   const countryByIso = new Map<string, Place>();
-  for (const [iso, gid, en, ar, lat, lon, pop, arNames, enNames] of raw.countries) {
+  const split = (s: string) => (s ? s.split('|') : []);
+  for (const [iso, gid, en, ar, lat, lon, pop, arJ, enJ] of raw.countries) {
+    const arNames = split(arJ);
+    const enNames = split(enJ);
     const p: Place = { id: 'loc:' + iso.toLowerCase(), kind: 'country', name: en, nameAr: ar || null, country: iso, lat, lon, population: pop, capital: false, namesAr: arNames, namesEn: enNames, curatedAr: arNames, geonameid: gid || null };
     places.push(p);
     countryByIso.set(iso, p);
     for (const n of [...arNames, ...enNames]) { add(byName, n, p); add(textNames, n, p); }
   }
-  for (const [id, en, cc, _admin1, lat, lon, pop, kind, capital, arJ, enJ, curJ] of raw.places) {
-    const namesAr = arJ ? arJ.split('|') : [];
-    const namesEn = enJ ? enJ.split('|') : [];
-    const curatedAr = curJ ? curJ.split('|') : [];
+  for (const [id, en, cc, _admin1, lat, lon, pop, kind, capital, nameAr, arJ, enJ, curJ] of raw.places) {
+    const namesAr = split(arJ);
+    const namesEn = split(enJ);
+    const curatedAr = split(curJ);
     const numeric = typeof id === 'number';
     const p: Place = {
-      id: 'loc:' + id, kind: KIND_CODE[kind], name: en, nameAr: curatedAr[0] ?? namesAr[0] ?? null, country: cc || null,
+      id: 'loc:' + id, kind: KIND_CODE[kind], name: en, nameAr: nameAr || null, country: cc || null,
       lat: lat || lon ? lat : null, lon: lat || lon ? lon : null, population: pop, capital: capital === 1, namesAr, namesEn, curatedAr,
       geonameid: numeric ? id : null,
     };
@@ -91,14 +94,13 @@ export function gazetteer(): Gazetteer {
     if (p.kind === 'region' || p.kind === 'landmark') for (const n of namesEn) add(textNames, n, p);
     const minPop = focus.has(cc) ? policy.focusMinPopulation : policy.otherMinPopulation;
     if (p.kind === 'city' && (pop >= minPop || p.capital)) {
-      for (const n of namesAr) {
-        const f = fold(n);
+      for (const f of namesAr) {
         const single = !f.includes(' ');
         if (blocked.has(f) || f.replace(/^ال/, '').length < 3) continue;
         if (single && (people.has(f) || people.has(f.replace(/^ال/, '')))) continue;
-        add(textNames, n, p);
+        add(textNames, f, p);
       }
-      for (const n of namesEn) if (n.length >= 4 && /^[A-Z]/.test(n)) add(textNames, n, p);
+      for (const n of namesEn) if (n.length >= 4) add(textNames, n, p);
     }
   }
   const stop = JSON.parse(readFileSync(new URL('./data/place-stopwords.json', import.meta.url), 'utf8')) as { never: string[] };
@@ -134,7 +136,7 @@ export function placeScore(p: Place, name: string, context: ReadonlySet<string>)
   let s = Math.log10(p.population + 10) + KIND_BONUS[p.kind] + (p.capital ? 0.7 : 0);
   if (p.country && context.has(p.country)) s += 5;
   const k = nameKey(name);
-  if (p.curatedAr.some((n) => nameKey(n) === k)) s += 1;
+  if (p.curatedAr.includes(k)) s += 1;
   return s;
 }
 

@@ -38,11 +38,12 @@ function caseRule(written: string): CaseRule {
   return /^\p{Lu}/u.test(written) ? 'capital' : 'any';
 }
 
-function addEntry(index: Map<string, Entry[]>, written: string, target: MatchTarget, priority: number): void {
-  const atoms = nameAtoms(written).map(stripArticle);
+function addEntry(index: Map<string, Entry[]>, written: string, target: MatchTarget, priority: number, folded?: string[]): void {
+  const atoms = (folded ?? nameAtoms(written)).map(stripArticle);
   if (atoms.length === 0) return;
-  const rawAtoms = written.match(/\p{N}+|[\u0600-\u06FF]+|[\p{L}\p{M}]+/gu) ?? [];
-  const cases = atoms.map((_, i) => caseRule(rawAtoms[i] ?? ''));
+  const rawAtoms = folded ? [] : written.match(/\p{N}+|[\u0600-\u06FF]+|[\p{L}\p{M}]+/gu) ?? [];
+  // gazetteer keys come folded: Latin place names are proper names, so they must be capitalised in text
+  const cases = atoms.map((a, i) => (folded ? (/[a-z]/.test(a) ? 'capital' : 'any') : caseRule(rawAtoms[i] ?? '')));
   const list = index.get(atoms[0]) ?? [];
   list.push({ atoms, cases, target, priority });
   index.set(atoms[0], list);
@@ -56,11 +57,7 @@ export function dictionary(): Map<string, Entry[]> {
     const weak = new Set((org.weak ?? []).map((w) => nameAtoms(w).join(' ')));
     for (const a of [...org.ar, ...org.en]) addEntry(index, a, { kind: 'org', org, weak: weak.has(nameAtoms(a).join(' ')) }, 0);
   }
-  for (const [name, places] of gazetteer().textNames) {
-    // textNames keys are folded; case comes from the stored spellings of the first place
-    const written = places[0].namesEn.find((n) => nameAtoms(n).join(' ') === name) ?? name;
-    addEntry(index, written, { kind: 'place', places }, 1);
-  }
+  for (const [key, places] of gazetteer().textNames) addEntry(index, key, { kind: 'place', places }, 1, key.split(' '));
   for (const [form, iso] of adjectiveTable()) {
     const written = /[a-z]/.test(form) ? form[0].toUpperCase() + form.slice(1) : form;
     addEntry(index, written, { kind: 'adjective', country: iso }, 2);

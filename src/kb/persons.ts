@@ -60,7 +60,9 @@ export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean):
       if (ar) {
         if (!isArabic(t.norm) || STOP.has(t.norm)) break;
         const nisba = t.norm.startsWith('ال') && t.norm.endsWith('ي');
-        if (t.norm.startsWith('ال') && !nisba && !parts.part.has(t.norm)) break;
+        // an article word is a family name only right after a lone first name (سامي الحداد), never a
+        // third word (خالد عكاشة المحلل: the analyst)
+        if (t.norm.startsWith('ال') && !nisba && !parts.part.has(t.norm) && (j - startAtom > 1 || parts.common.has(t.norm))) break;
         if (nisba && countryOfAdjective(t.norm) && !kunya) break; // خالد مسعود البريطاني: the adjective is not his name
         const known = parts.part.has(t.norm) || lex.spelling.has(t.norm) || lex.particles.has(t.norm) || /^عبد/.test(t.norm);
         if (!known) {

@@ -49,7 +49,8 @@ function present(r: LookupResult): string {
     out.push(`  ${i === 0 ? 'place' : '     '}         ${p.id}  ${p.name}${p.nameAr ? ` / ${p.nameAr}` : ''}  ${p.kind}, ${p.country ?? '—'}, ${pos}, population ${p.population.toLocaleString('en')}`);
   }
   if (r.nationality) out.push(`  nationality   ${r.nationality.country} (${r.nationality.name})`);
-  out.push(`  as a person   ${r.person.id}  "${r.person.name}"  key ${r.person.key || '—'}`);
+  // a place or group name is not a person: show the person reading only when nothing else matched
+  if (!r.organization && r.places.length === 0 && !r.nationality) out.push(`  as a person   ${r.person.id}  "${r.person.name}"  key ${r.person.key || '—'}`);
   if (r.sanctions.length === 0) out.push('  sanctions     no UN list match');
   for (const s of r.sanctions) out.push(`  sanctions     ${s.list} ${s.ref}  ${s.name}  score ${s.score}`);
   return out.join('\n');

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { findOrg, resolvePlace, countryOfAdjective, personId, screenName, skeleton, lookup } from './index.js';
+
+describe('organisation aliases → one id across scripts', () => {
+  it.each([
+    ['داعش', 'org:isis'], ['تنظيم الدولة', 'org:isis'], ['تنظيم «داعش» الإرهابي', 'org:isis'], ['الدواعش', 'org:isis'],
+    ['ISIS', 'org:isis'], ['ISIL', 'org:isis'], ['Daesh', 'org:isis'], ['Islamic State', 'org:isis'],
+    ['ولاية سيناء', 'org:isis-sinai'], ['ISKP', 'org:iskp'], ['حركة الشباب', 'org:al-shabaab'],
+    ['مرصد الأزهر لمكافحة التطرف', 'org:al-azhar-observatory'], ['إذاعة البيان', 'org:al-bayan-radio'], ['أعماق', 'org:amaq'],
+    ['إم.آي5', 'org:mi5'], ['MI5', 'org:mi5'], ['التحالف الدولي', 'org:global-coalition'],
+  ])('%s → %s', (name, id) => {
+    expect(findOrg(name)?.id).toBe(id);
+  });
+
+  it('a weak alias alone does not name the group', () => {
+    expect(findOrg('الشباب')?.id).toBe('org:al-shabaab'); // exact alias lookup still answers
+    expect(findOrg('مجموعة من الشباب المتحمسين')).toBeNull(); // but never inside a longer span
+  });
+
+  it('UN designations are the list refs', () => {
+    expect(findOrg('داعش')!.designations.find((d) => d.list === 'UN')?.ref).toBe('QDe.115');
+    expect(findOrg('حزب الله')!.designations.some((d) => d.list === 'UN')).toBe(false);
+  });
+});
+
+describe('places', () => {
+  it.each([
+    ['طرابلس', [], 'LY'], ['طرابلس', ['LB'], 'LB'], ['Tripoli', [], 'LY'], ['لندن', [], 'GB'], ['London', ['CA'], 'CA'],
+    ['باريس', [], 'FR'], ['بروكسل', [], 'BE'], ['الموصل', [], 'IQ'], ['حلب', [], 'SY'], ['العريش', [], 'EG'],
+    ['سيناء', [], 'EG'], ['بنغازي', [], 'LY'], ['بلندن', [], 'GB'],
+  ] as Array<[string, string[], string]>)('%s with context %j → %s', (name, ctx, cc) => {
+    expect(resolvePlace(name, ctx)?.country).toBe(cc);
+  });
+
+  it('countries have iso ids and positions', () => {
+    const gb = resolvePlace('بريطانيا')!;
+    expect(gb.id).toBe('loc:gb');
+    expect(resolvePlace('United Kingdom')!.id).toBe('loc:gb');
+    expect(gb.lat).not.toBeNull();
+    expect(resolvePlace('لندن')!.id).toBe('loc:2643743');
+  });
+});
+
+describe('nationality adjectives', () => {
+  it.each([
+    ['البريطاني', 'GB'], ['البريطانية', 'GB'], ['البريطانيين', 'GB'], ['والبريطانيون', 'GB'], ['المصري', 'EG'], ['المصرية', 'EG'],
+    ['للمصريين', 'EG'], ['الأفغان', 'AF'], ['French', 'FR'], ['British', 'GB'], ['Britons', 'GB'], ['الإسبانية', 'ES'],
+  ])('%s → %s', (w, cc) => expect(countryOfAdjective(w)).toBe(cc));
+
+  it('ordinary words are not nationalities', () => {
+    expect(countryOfAdjective('مالي')).toBeNull(); // "financial", not Mali
+    expect(countryOfAdjective('الهجوم')).toBeNull();
+  });
+});
+
+describe('person ids across scripts', () => {
+  it.each([
+    ['خالد مسعود', 'Khalid Masood'], ['ماروتو', 'Marotto'], ['واين ماروتو', 'Wayne Marotto'],
+    ['أبو محمد العدناني', 'Abu Mohammed al-Adnani'], ['ريتا كاتز', 'Rita Katz'], ['محمد', 'Mohamed'],
+  ])('%s ≡ %s', (ar, en) => {
+    expect(personId(ar)).toBe(personId(en));
+  });
+
+  it('uses conventional spellings', () => {
+    expect(personId('خالد مسعود')).toBe('per:khalid-masood');
+    expect(personId('Khaled Masoud')).toBe('per:khalid-masood');
+  });
+
+  it('skeletons meet across scripts', () => {
+    expect(skeleton('مسعود')).toBe(skeleton('Masood'));
+    expect(skeleton('ماروتو')).toBe(skeleton('Marotto'));
+    expect(skeleton('عكاشة')).toBe(skeleton('Okasha'));
+  });
+});
+
+describe('sanctions screening', () => {
+  it('a lone common first name never matches', () => {
+    for (const n of ['محمد', 'Muhammad', 'أحمد', 'خالد', 'Abu Mohammed', 'أبو محمد']) expect(screenName(n)).toEqual([]);
+  });
+
+  it('two very common given names identify nobody', () => {
+    expect(screenName('محمد أحمد')).toEqual([]);
+    expect(screenName('Mohammed Ali')).toEqual([]);
+  });
+
+  it('finds a real list name across scripts, aliases and order', () => {
+    const ar = screenName('أبو محمد العدناني');
+    expect(ar[0]).toMatchObject({ list: 'UN', ref: 'QDi.325' });
+    expect(ar[0].score).toBeGreaterThanOrEqual(0.9);
+    expect(screenName('Abu Mohammed al-Adnani')[0].ref).toBe('QDi.325');
+    expect(screenName('الظواهري أيمن')[0].ref).toBe('QDi.006'); // order-free
+    expect(screenName('عبد اللطيف منصور')[0].ref).toBe('TAi.007'); // Arabic vs "ABDUL LATIF MANSUR"
+  });
+
+  it('an unrelated two-token name does not match', () => {
+    expect(screenName('ريتا كاتز')).toEqual([]);
+    expect(screenName('خالد مسعود')).toEqual([]);
+  });
+});
+
+describe('lookup', () => {
+  it('reports places, organisation and sanctions', () => {
+    const r = lookup('طرابلس');
+    expect(r.places.map((p) => p.country).slice(0, 2)).toEqual(['LY', 'LB']);
+    expect(lookup('Daesh').organization?.id).toBe('org:isis');
+    expect(lookup('أبو محمد العدناني').sanctions[0].ref).toBe('QDi.325');
+  });
+});

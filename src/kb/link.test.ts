@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { newDocument, type Document, type EntityMention } from '../core/types.js';
+import { linkDocument } from './link.js';
+
+// Fixtures written for these tests (not taken from any article).
+function doc(text: string, extra: Partial<Document> = {}): Document {
+  return newDocument({ raw: text, text, language: 'ar', ...extra });
+}
+const byId = (d: Document) => new Map(linkDocument(d).map((e) => [e.id, e]));
+
+describe('linkDocument', () => {
+  it('finds groups, places and people with exact spans', () => {
+    const d = doc('أعلن تنظيم «داعش» مسؤوليته عن هجوم في بروكسل، وقال المحلل سامي الحداد إن التنظيم خسر مواقعه في الرقة.');
+    const ents = linkDocument(d);
+    for (const e of ents) for (const m of e.mentions) expect(d.text.slice(m.start, m.end)).toBe(m.text);
+    const ids = ents.map((e) => e.id);
+    expect(ids).toContain('org:isis');
+    expect(ids).toContain('loc:2800866'); // Brussels
+    expect(ents.find((e) => e.name === 'Raqqa' || e.nameAr === 'الرقة')?.country).toBe('SY');
+    expect(ents.find((e) => e.type === 'person')?.id).toBe('per:sami-al-hadad'); // letter rules: no shadda in plain text
+  });
+
+  it('ISIS aliases in both scripts collapse into one entity', () => {
+    const d = doc('قال مسؤول إن داعش، المعروف أيضا باسم تنظيم الدولة، نشر بيانا. The statement by ISIS, also called ISIL or Daesh, was brief.');
+    const isis = byId(d).get('org:isis')!;
+    expect(isis.mentions.map((m) => m.text)).toEqual(['داعش', 'تنظيم الدولة', 'ISIS', 'ISIL', 'Daesh']);
+    expect(isis.sanctions?.[0]).toMatchObject({ list: 'UN', ref: 'QDe.115' });
+  });
+
+  it('disambiguates طرابلس by the countries the article names', () => {
+    expect(byId(doc('اشتباكات في طرابلس بين فصائل مسلحة.')).get('loc:2210247')?.country).toBe('LY');
+    expect(byId(doc('اشتباكات في طرابلس شمال لبنان بين مسلحين.')).get('loc:266826')?.country).toBe('LB');
+    expect(byId(doc('أوقفت السلطات اللبنانية مشتبها به في طرابلس.')).get('loc:266826')?.country).toBe('LB');
+  });
+
+  it('links a bare family name to the full name (coreference in one document)', () => {
+    const d = doc('ودهس خالد مسعود المارة قرب البرلمان. وكان مسعود معروفا للشرطة، ولم يتضح إن كان ومسعود تصرف وحده.');
+    const p = byId(d).get('per:khalid-masood')!;
+    expect(p.mentions.map((m) => m.text)).toEqual(['خالد مسعود', 'مسعود', 'مسعود']);
+    expect(p.nameAr).toBe('خالد مسعود');
+  });
+
+  it('gives an Arabic and an English mention of one person the same id', () => {
+    const d = doc('قال الكولونيل واين ماروتو إن العمليات مستمرة. Colonel Wayne Marotto said operations continue; Marotto added more.');
+    const p = byId(d).get('per:wayne-marotto')!;
+    expect(p.mentions.map((m) => m.text)).toEqual(['واين ماروتو', 'Wayne Marotto', 'Marotto']);
+    expect(p.name).toBe('Wayne Marotto');
+  });
+
+  it('never reports the byline author as a mentioned person', () => {
+    const text = 'كتب – سامي الحداد\n\nقال المحلل خالد عكاشة إن التنظيم ضعيف.';
+    const withAuthor = linkDocument(doc(text, { author: 'سامي الحداد' }));
+    expect(withAuthor.map((e) => e.id)).not.toContain('per:sami-al-haddad');
+    expect(withAuthor.map((e) => e.id)).toContain('per:khalid-okasha');
+    // no author detected upstream: the "كتب –" line still marks the byline
+    expect(linkDocument(doc(text)).map((e) => e.id)).not.toContain('per:sami-al-haddad');
+  });
+
+  it('uses tagger mentions and screens people against the UN list', () => {
+    const text = 'دعا المتحدث أبو محمد العدناني أنصار التنظيم إلى الهجمات.';
+    const start = text.indexOf('أبو');
+    const mention: EntityMention = { start, end: start + 'أبو محمد العدناني'.length, text: 'أبو محمد العدناني', type: 'PER', source: 'model' };
+    const p = byId(doc(text, { mentions: [mention] })).get('per:abu-muhammad-al-adnani')!;
+    expect(p.sanctions?.[0]).toMatchObject({ list: 'UN', ref: 'QDi.325' });
+    expect(p.mentions[0]).toEqual({ start: mention.start, end: mention.end, text: mention.text });
+  });
+
+  it('does not treat the preposition على as the name Ali, nor adjectives as places', () => {
+    const ents = linkDocument(doc('حصل على تعليمات من قيادة التنظيم البريطاني المولد.'));
+    expect(ents.filter((e) => e.type === 'person')).toEqual([]);
+    expect(ents.filter((e) => e.type === 'location')).toEqual([]);
+  });
+
+  it('accepts a weak alias only with its country or a strong alias', () => {
+    expect(byId(doc('قالت شرطة مكافحة الإرهاب إنها تحقق.')).has('org:uk-counter-terrorism-policing')).toBe(false);
+    expect(byId(doc('قالت شرطة مكافحة الإرهاب في بريطانيا إنها تحقق.')).has('org:uk-counter-terrorism-policing')).toBe(true);
+  });
+
+  it('is deterministic', () => {
+    const text = 'هاجم مسلحون من حركة الشباب فندقا في مقديشو، وأعلنت الحركة مسؤوليتها.';
+    expect(JSON.stringify(linkDocument(doc(text)))).toBe(JSON.stringify(linkDocument(doc(text))));
+    expect(byId(doc(text)).get('loc:53654')?.country).toBe('SO');
+  });
+});
