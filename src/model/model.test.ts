@@ -4,7 +4,7 @@ import { Gazetteer } from './gazetteer.js';
 import { MODEL_FORMAT, NerModel, encodeArrays, type NerModelFile } from './model.js';
 import { FeatureIndex, compact, prepare, trainPerceptron, type LabelledSentence } from './perceptron.js';
 import { TAGS, tagIndex, tagsToSpans } from './tags.js';
-import { guessLang, mentionsOf } from './tagger.js';
+import { documentMentions, guessLang } from './tagger.js';
 
 // Sentences written for this test; the names are invented.
 const AR = ['وقال', 'الوزير', 'نادر', 'الفرحاني', 'في', 'مؤتمر', 'صحفي', 'في', 'بغداد', 'إن', 'التحقيق', 'مستمر', '.'];
@@ -40,7 +40,7 @@ describe('committed models', () => {
       at = start + t.length;
       return { text: t, start, end: at };
     });
-    const m = mentionsOf(NerModel.fromGzip(NerModel.defaultPath('ar')), text, tokens);
+    const m = documentMentions(NerModel.fromGzip(NerModel.defaultPath('ar')), text, [tokens]);
     for (const x of m) {
       expect(text.slice(x.start, x.end)).toBe(x.text);
       expect(x.source).toBe('model');

@@ -3,6 +3,7 @@
 import type { Context } from '../core/context.js';
 import type { EntityMention, NerType } from '../core/types.js';
 import { conllSentences, type ConllLine } from './conll.js';
+import { CONSISTENCY_WINDOW, consistencyKey, propagateMentions } from './consistency.js';
 import type { ModelLang } from './features.js';
 import { NerModel } from './model.js';
 import { tagsToSpans } from './tags.js';
@@ -39,24 +40,57 @@ export interface TokenSlice {
 }
 
 /**
- * Tag one sentence and return its mentions as character spans of `text`. The score is the lowest
- * per-token posterior inside the span: a span is only as sure as its least sure token.
+ * Tag the sentences of one document and return mentions as character spans of `text`, after the
+ * document-consistency pass. A model span's score is the lowest per-token posterior inside it (a
+ * span is only as sure as its least sure token); a copied span gets 0.9 × the best score of the
+ * spans it was copied from.
  */
-export function mentionsOf(model: NerModel, text: string, tokens: readonly TokenSlice[]): EntityMention[] {
-  if (tokens.length === 0) return [];
-  const { tags, confidence } = model.tag(tokens.map((t) => t.text), true);
-  return tagsToSpans(tags).map((s) => {
-    let score = 1;
-    for (let i = s.start; i < s.end; i++) score = Math.min(score, confidence![i]);
-    const start = tokens[s.start].start;
-    const end = tokens[s.end - 1].end;
-    return { start, end, text: text.slice(start, end), type: s.type as NerType, source: 'model' as const, score: Math.round(score * 1000) / 1000 };
+export function documentMentions(model: NerModel, text: string, sentences: readonly (readonly TokenSlice[])[]): EntityMention[] {
+  const words = sentences.map((s) => s.map((t) => t.text));
+  const tagged = words.map((w) => (w.length ? model.tag(w, true) : { tags: [] as string[], confidence: new Float64Array(0) }));
+  const consistent = propagateMentions(words, tagged.map((t) => t.tags), model.lang);
+  const bestByKey = new Map<string, number>();
+  const mentions: Array<EntityMention & { key?: string }> = [];
+  const span = (tokens: readonly TokenSlice[], from: number, to: number) => {
+    const start = tokens[from].start;
+    const end = tokens[to - 1].end;
+    return { start, end, text: text.slice(start, end) };
+  };
+  sentences.forEach((tokens, s) => {
+    const addedAt = new Set(consistent.added[s].map((a) => a.start));
+    for (const sp of tagsToSpans(consistent.tags[s])) {
+      if (addedAt.has(sp.start)) continue;
+      let score = 1;
+      for (let i = sp.start; i < sp.end; i++) score = Math.min(score, tagged[s].confidence![i]);
+      score = Math.round(score * 1000) / 1000;
+      const key = consistencyKey(words[s].slice(sp.start, sp.end), model.lang);
+      bestByKey.set(key, Math.max(bestByKey.get(key) ?? 0, score));
+      mentions.push({ ...span(tokens, sp.start, sp.end), type: sp.type, source: 'model', score });
+    }
   });
+  sentences.forEach((tokens, s) => {
+    for (const a of consistent.added[s]) {
+      const score = Math.round(0.9 * (bestByKey.get(a.from) ?? 0.5) * 1000) / 1000;
+      mentions.push({ ...span(tokens, a.start, a.end), type: a.type, source: 'model', score });
+    }
+  });
+  return mentions.sort((x, y) => x.start - y.start || x.end - y.end);
+}
+
+/** Tag consecutive sentences of one document, with the consistency pass over windows of them. */
+export function tagSentences(model: NerModel, sentences: readonly (readonly string[])[]): string[][] {
+  const out: string[][] = [];
+  for (let w = 0; w < sentences.length; w += CONSISTENCY_WINDOW) {
+    const window = sentences.slice(w, w + CONSISTENCY_WINDOW);
+    out.push(...propagateMentions(window, window.map((tokens) => model.tag(tokens).tags), model.lang).tags);
+  }
+  return out;
 }
 
 /**
  * Tag every sentence of a CoNLL line list; returns one tag per token line, in order. With 'auto',
- * the language is guessed per document (-DOCSTART- blocks, or the whole input).
+ * the language is guessed per document (-DOCSTART- blocks, or the whole input). The consistency
+ * pass works on windows of CONSISTENCY_WINDOW sentences inside each document.
  */
 export function tagConllLines(lines: readonly ConllLine[], lang: ModelLang | 'auto', ctx: Context | null): string[] {
   const out: string[] = [];
@@ -68,8 +102,7 @@ export function tagConllLines(lines: readonly ConllLine[], lang: ModelLang | 'au
     const sentences = conllSentences(doc);
     if (sentences.length === 0) continue;
     const chosen = lang === 'auto' ? guessLang(sentences.flatMap((s) => s.tokens)) : lang;
-    const model = nerModel(ctx, chosen);
-    for (const s of sentences) out.push(...model.tag(s.tokens).tags);
+    for (const t of tagSentences(nerModel(ctx, chosen), sentences.map((s) => s.tokens))) out.push(...t);
   }
   return out;
 }

@@ -1,7 +1,8 @@
-// The `ner` stage: the trained tagger over each sentence's tokens → doc.mentions (source 'model').
+// The `ner` stage: the trained tagger over each sentence's tokens, then the document-consistency
+// pass, → doc.mentions (source 'model').
 import type { Context } from '../core/context.js';
-import type { Document, EntityMention } from '../core/types.js';
-import { mentionsOf, modelLang, nerModel } from '../model/tagger.js';
+import type { Document, Token } from '../core/types.js';
+import { documentMentions, modelLang, nerModel } from '../model/tagger.js';
 
 /** Sentences longer than this are tagged in pieces (a run-on "sentence" from a bad segmentation). */
 const MAX_SEQUENCE = 300;
@@ -13,13 +14,13 @@ export function nerStage(doc: Document, ctx: Context): void {
   const ranges = doc.sentences.length > 0
     ? doc.sentences.map((s) => [s.firstToken, s.endToken] as const)
     : [[0, doc.tokens.length] as const];
-  const found: EntityMention[] = [];
+  const sequences: Token[][] = [];
   for (const [from, to] of ranges) {
     for (let a = from; a < to; a += MAX_SEQUENCE) {
-      const slice = doc.tokens.slice(a, Math.min(to, a + MAX_SEQUENCE)).filter((t) => t.text.length > 0);
-      found.push(...mentionsOf(model, doc.text, slice));
+      sequences.push(doc.tokens.slice(a, Math.min(to, a + MAX_SEQUENCE)).filter((t) => t.text.length > 0));
     }
   }
+  const found = documentMentions(model, doc.text, sequences);
   // other stages may have added rule or registry mentions already; keep them, in text order
   doc.mentions = [...doc.mentions.filter((m) => m.source !== 'model'), ...found].sort((x, y) => x.start - y.start || x.end - y.end);
 }
