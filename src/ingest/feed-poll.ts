@@ -116,3 +116,32 @@ export async function pollDue(store: Store, opts: PollOptions & { all?: boolean 
   for (const s of sources) if (s.kind === 'feed') reports.push(await pollSource(store, s, opts));
   return reports;
 }
+
+/**
+ * Keep polling on each source's schedule until the signal aborts: poll what is due, then sleep
+ * until the next source falls due (at most `maxSleepMs`, so sources added meanwhile are seen).
+ */
+export async function runSchedule(
+  store: Store,
+  opts: PollOptions & { signal: AbortSignal; onPoll?: (r: PollReport) => void; maxSleepMs?: number },
+): Promise<void> {
+  const now = opts.now ?? (() => new Date());
+  while (!opts.signal.aborted) {
+    for (const r of await pollDue(store, opts)) opts.onPoll?.(r);
+    if (opts.signal.aborted) break;
+    const next = (await store.listSources())
+      .map((s) => (s.kind === 'feed' && s.health.nextPollAt ? Date.parse(s.health.nextPollAt) : NaN))
+      .filter((t) => !Number.isNaN(t));
+    const until = next.length ? Math.min(...next) : Infinity;
+    const ms = Math.max(250, Math.min(until - now().getTime(), opts.maxSleepMs ?? 60_000));
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        opts.signal.removeEventListener('abort', done);
+        resolve();
+      }
+      opts.signal.addEventListener('abort', done, { once: true });
+    });
+  }
+}

@@ -5,13 +5,14 @@ import { MarsadError } from '../../core/errors.js';
 import { openStore, resolveDbLocation } from '../../store/open.js';
 import type { Source, Store } from '../../store/store.js';
 import { AllowList } from '../../ingest/address-policy.js';
-import { DEFAULT_EVERY_SECONDS, pollDue, pollSource, type PollReport } from '../../ingest/feed-poll.js';
+import { DEFAULT_EVERY_SECONDS, pollDue, pollSource, runSchedule, type PollReport } from '../../ingest/feed-poll.js';
 import { summaryLine } from '../../ingest/ingest.js';
 import { StoreLinker } from '../../link/store-linker.js';
 
 export const help = `Usage: marsad sources add URL [--every 5m] [--name NAME]
        marsad sources list [--json]
        marsad sources poll [--all | ID…] [--json]
+       marsad sources poll --loop
        marsad sources remove ID
 
 Manage RSS, Atom and JSON Feed sources. Polling uses conditional GET (ETag, Last-Modified),
@@ -22,7 +23,8 @@ consecutive failure (up to a day).
 Subcommands:
   add URL        register a feed (http or https); it is due for polling at once
   list           sources with their health: last success, last error, items seen, next poll
-  poll           poll the sources that are due; --all polls every feed; IDs poll those
+  poll           poll the sources that are due; --all polls every feed; IDs poll those;
+                 --loop keeps polling each feed on its schedule until Ctrl-C (or run it from cron)
   remove ID      forget a source (its stored documents stay)
 
 Options:
@@ -97,6 +99,7 @@ export async function run(args: string[], io: IO): Promise<number> {
     every: { type: 'string' },
     name: { type: 'string' },
     all: { type: 'boolean' },
+    loop: { type: 'boolean' },
     json: { type: 'boolean' },
     db: { type: 'string' },
     'allow-host': { type: 'string', multiple: true },
@@ -131,6 +134,21 @@ export async function run(args: string[], io: IO): Promise<number> {
       return withStore(values.db, async (store) => {
         const linker = new StoreLinker(store);
         const opts = { guard: { allow }, linker };
+        if (values.loop) {
+          const ctl = new AbortController();
+          const stop = () => ctl.abort();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          writeLine(io.stderr, 'polling feeds on their schedules (Ctrl-C to stop)');
+          const byId = new Map((await store.listSources()).map((s) => [s.id, s]));
+          try {
+            await runSchedule(store, { ...opts, signal: ctl.signal, onPoll: (r) => writeLine(io.stdout, values.json ? JSON.stringify(r) : pollLine(r, byId.get(r.sourceId))) });
+          } finally {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+          }
+          return 0;
+        }
         let reports: PollReport[];
         if (rest.length > 0) {
           reports = [];
