@@ -78,10 +78,9 @@ export function locationLevel(e: Entity): LocationLevel {
 const NISBA_AR = /(ي|يه|يا|يين|يون|يان)$/;
 const NISBA_EN = /(ish|ian|ean|an|ese|i|ic)$/;
 
-function isAdjective(mentionText: string, e: Entity, lex: Lexicon): boolean {
+function isAdjective(mentionText: string, e: Entity, lex: Lexicon, names: string[]): boolean {
   if (e.type !== 'location') return false;
   const m = lex.normalize(mentionText).replace(/^(و|ف|ب|ل)?(ال)?/, '');
-  const names = [e.name, e.nameAr ?? '', ...(e.aliases ?? [])].map((n) => lex.normalize(n));
   if (names.some((n) => n === m || n.endsWith(m))) return false;
   return lex.lang === 'ar' ? NISBA_AR.test(m) : NISBA_EN.test(m);
 }
@@ -99,12 +98,15 @@ export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
   const doc = view.doc;
   const isMilitant = makeMilitantTest(lex);
   const entities: EntityAnchor[] = [];
+  const namesOf = new Map<Entity, string[]>();
   for (const e of doc.entities) {
+    const names = [e.name, e.nameAr ?? '', ...(e.aliases ?? [])].filter(Boolean).map((n) => lex.normalize(n));
+    namesOf.set(e, names);
     for (const m of e.mentions) {
       if (m.end <= m.start || view.tokens.length === 0) continue;
       const first = tokenOf(view, m.start);
       const last = Math.max(first, tokenAtOrAfter(view, m.end) - 1);
-      entities.push({ first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: isAdjective(m.text, e, lex) });
+      entities.push({ first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: isAdjective(m.text, e, lex, names) });
     }
   }
   entities.sort((a, b) => a.first - b.first || a.last - b.last || (a.entity.id < b.entity.id ? -1 : 1));
@@ -127,8 +129,7 @@ export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
     for (let k = entities.length - 1; k >= 0; k--) {
       const a = entities[k];
       if (a.first >= hit.first || a.entity.type !== 'organization') continue;
-      const names = [a.entity.name, a.entity.nameAr ?? '', ...(a.entity.aliases ?? [])].map((n) => lex.normalize(n));
-      if (names.some((n) => n.includes(hit.value))) {
+      if ((namesOf.get(a.entity) ?? []).some((n) => n.includes(hit.value))) {
         target = a.entity;
         break;
       }

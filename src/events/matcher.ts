@@ -24,6 +24,8 @@ export class PhraseMatcher<T> {
   private exact = new Map<string, Phrase<T>[]>();
   private prefixed = new Map<string, Phrase<T>[]>();
   private prefixLengths: number[] = [];
+  /** phrases whose first word can match a form, memoised: news vocabulary repeats a lot */
+  private heads = new Map<string, Phrase<T>[]>();
 
   constructor(private normalize: (s: string) => string) {}
 
@@ -41,6 +43,7 @@ export class PhraseMatcher<T> {
     const list = table.get(head.form) ?? [];
     list.push({ words, value });
     table.set(head.form, list);
+    this.heads.clear();
     if (head.prefix && !this.prefixLengths.includes(head.form.length)) {
       this.prefixLengths.push(head.form.length);
       this.prefixLengths.sort((a, b) => a - b);
@@ -55,14 +58,27 @@ export class PhraseMatcher<T> {
   matchAt(view: TextView, i: number, out: Hit<T>[]): void {
     const tok = view.tokens[i];
     if (tok.punct) return;
-    const seen = new Set<Phrase<T>>();
+    let seen: Set<Phrase<T>> | null = null;
     for (const form of tok.forms) {
-      this.collect(this.exact.get(form), view, i, seen, out);
-      for (const n of this.prefixLengths) {
-        if (form.length < n) break;
-        this.collect(this.prefixed.get(form.slice(0, n)), view, i, seen, out);
-      }
+      const list = this.headsOf(form);
+      if (list.length === 0) continue;
+      seen ??= new Set();
+      this.collect(list, view, i, seen, out);
     }
+  }
+
+  private headsOf(form: string): Phrase<T>[] {
+    let list = this.heads.get(form);
+    if (list) return list;
+    list = [...(this.exact.get(form) ?? [])];
+    for (const n of this.prefixLengths) {
+      if (form.length < n) break;
+      list.push(...(this.prefixed.get(form.slice(0, n)) ?? []));
+    }
+    // bounded so that memory stays flat over any number of articles
+    if (this.heads.size > 200_000) this.heads.clear();
+    this.heads.set(form, list);
+    return list;
   }
 
   /** All hits over a token range, longest first at each start. */

@@ -38,7 +38,19 @@ export interface TextView {
 // such as "بل" from "بلد" cannot match anything, while a missed split would lose a trigger.
 const AR_PROCLITICS = ['وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'وب', 'فب', 'ول', 'فل', 'وك', 'وس', 'و', 'ف', 'ب', 'ل', 'ك', 'س'];
 
+const formsCache = new Map<string, string[]>();
+
+/** Candidate forms of a normalised Arabic word (memoised, bounded: a pure function of the word). */
 export function arabicForms(norm: string): string[] {
+  let out = formsCache.get(norm);
+  if (out) return out.slice();
+  out = computeArabicForms(norm);
+  if (formsCache.size > 200_000) formsCache.clear();
+  formsCache.set(norm, out);
+  return out.slice();
+}
+
+function computeArabicForms(norm: string): string[] {
   const out = [norm];
   for (const p of AR_PROCLITICS) {
     if (norm.length - p.length >= 2 && norm.startsWith(p)) {

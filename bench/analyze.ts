@@ -1,0 +1,99 @@
+// Full analysis (clean → text layer → tagger → entities → events) on real Arabic news, on one
+// core: articles per second (target ≥ 300) and memory over many articles (it must stay flat:
+// the analysis keeps nothing per article once its result is returned).
+// Run: node --expose-gc --import tsx bench/analyze.ts [N] [ROUNDS_OF_MEMORY]
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { analyzeText } from '../src/commands/analyze.js';
+import { createContext } from '../src/core/context.js';
+
+export interface AnalyzeBenchOptions {
+  /** distinct articles timed (default 1000) */
+  n?: number;
+  /** articles analysed in the memory run, cycling over the set (default 20,000) */
+  memoryArticles?: number;
+  corpusDir?: string;
+}
+
+export interface AnalyzeBenchResult {
+  articles: number;
+  /** CPU seconds for the timed pass (one core) */
+  seconds: number;
+  articlesPerSecond: number;
+  events: number;
+  attacks: number;
+  memory: { articles: number; heapStartMB: number; heapEndMB: number; heapPeakMB: number; rssEndMB: number; growthMB: number };
+}
+
+interface Article {
+  text: string;
+  published: string | null;
+}
+
+function loadArticles(dir: string, n: number): Article[] {
+  const out: Article[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.json.gz')).sort()) {
+    const rows = JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8')) as { title?: string; content?: string; date_extracted?: string }[];
+    for (const r of rows) {
+      if (!r.content || !r.content.trim()) continue;
+      out.push({ text: (r.title ? r.title + '\n\n' : '') + r.content, published: r.date_extracted?.slice(0, 10) ?? null });
+      if (out.length >= n) return out;
+    }
+  }
+  return out;
+}
+
+const mb = (x: number) => Math.round((x / 1048576) * 10) / 10;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+export function benchAnalyze(opts: AnalyzeBenchOptions = {}): AnalyzeBenchResult {
+  const dir = opts.corpusDir ?? new URL('../../shared/data/corpus/ar-saudinewsnet/', import.meta.url).pathname;
+  const articles = loadArticles(dir, opts.n ?? 1000);
+  const ctx = createContext();
+  for (const a of articles.slice(0, 50)) analyzeText(a, ctx); // warm-up: model, KB, lexicons, JIT
+
+  let events = 0;
+  let attacks = 0;
+  const c0 = process.cpuUsage();
+  for (const a of articles) {
+    const r = analyzeText(a, ctx);
+    events += r.events.length;
+    attacks += r.events.filter((e) => e.type === 'attack' && e.reported).length;
+  }
+  const cpu = process.cpuUsage(c0);
+  const seconds = (cpu.user + cpu.system) / 1e6;
+
+  const total = opts.memoryArticles ?? 20_000;
+  gc?.();
+  const start = process.memoryUsage().heapUsed;
+  let peak = start;
+  for (let i = 0; i < total; i++) {
+    analyzeText(articles[i % articles.length], ctx);
+    if (i % 1000 === 999) {
+      gc?.();
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+  }
+  gc?.();
+  const end = process.memoryUsage();
+  return {
+    articles: articles.length,
+    seconds,
+    articlesPerSecond: Math.round(articles.length / seconds),
+    events,
+    attacks,
+    memory: { articles: total, heapStartMB: mb(start), heapEndMB: mb(end.heapUsed), heapPeakMB: mb(peak), rssEndMB: mb(end.rss), growthMB: mb(end.heapUsed - start) },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const n = Number(process.argv[2] ?? 1000);
+  const memoryArticles = Number(process.argv[3] ?? 20_000);
+  const r = benchAnalyze({ n, memoryArticles });
+  console.log(`full analysis: ${r.articles} Arabic articles in ${r.seconds.toFixed(2)} s CPU → ${r.articlesPerSecond} articles/s on one core (target ≥ 300)`);
+  console.log(`  ${r.events} events, ${r.attacks} reported attacks`);
+  const m = r.memory;
+  console.log(`memory over ${m.articles} articles: heap ${m.heapStartMB} MB → ${m.heapEndMB} MB (peak ${m.heapPeakMB} MB, growth ${m.growthMB} MB), rss ${m.rssEndMB} MB${gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
+}
