@@ -1,10 +1,12 @@
 // The issue's acceptance path: three outlets (two Arabic, one English; RSS, Atom and JSON Feed)
 // report the same attack; after adding and polling their feeds there is one incident with three
-// reports, and the articles are searchable in Arabic with or without diacritics.
+// reports, and the articles are searchable in Arabic with or without diacritics — on SQLite and
+// on PostgreSQL.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freshDatabase } from './setup/pg-database.js';
 import { run as sources } from '../src/cli/commands/sources.js';
 import { send, startServer, type LocalServer } from '../src/ingest/test-support/local-server.js';
 import { openStore } from '../src/store/open.js';
@@ -28,11 +30,9 @@ const JSONFEED = (base: string) => JSON.stringify({
 
 let srv: LocalServer;
 let dir: string;
-let db: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'marsad-incident-'));
-  db = join(dir, 'test.db');
   srv = await startServer();
   const base = `http://127.0.0.1:${srv.port}`;
   srv.route('/a.xml', send('application/rss+xml', RSS(base)));
@@ -44,19 +44,25 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const cli = async (...args: string[]) => {
-  const io = captureIO();
-  const code = await sources([...args, '--db', db, '--allow-host', '127.0.0.1'], io);
-  return { code, out: io.out() };
-};
+const BACKENDS: Array<[string, () => Promise<string>]> = [
+  ['SQLite', async () => join(dir, 'test.db')],
+  ['PostgreSQL', async () => freshDatabase(inject('postgresUrl'))],
+];
 
-describe('three outlets, one attack', () => {
+describe.each(BACKENDS)('three outlets, one attack (%s)', (_name, location) => {
   it('ends as one incident with three reports in two languages', async () => {
+    const db = await location();
+    const cli = async (...args: string[]) => {
+      const io = captureIO();
+      const code = await sources([...args, '--db', db, '--allow-host', '127.0.0.1'], io);
+      return { code, out: io.out() };
+    };
+    const pagesBefore = srv.requests.filter((r) => r.path.startsWith('/pages/')).length;
     for (const p of ['/a.xml', '/b.atom', '/c.json']) expect((await cli('add', srv.url(p), '--every', '5m')).code).toBe(0);
     // the items are teasers whose pages answer 404 here: the feed's own text is stored instead
     const polled = await cli('poll');
     expect(polled.out.trim().split('\n').length).toBe(3);
-    expect(srv.requests.filter((r) => r.path.startsWith('/pages/')).length).toBe(3);
+    expect(srv.requests.filter((r) => r.path.startsWith('/pages/')).length - pagesBefore).toBe(3);
 
     const store = await openStore(db);
     try {
