@@ -149,8 +149,9 @@ describe('linking through the store', () => {
     const r = await ingestRecords(store, [
       { id: 'p1', text: 'أعلنت الشرطة إغلاق الطرق المؤدية إلى الميناء بعد الاشتباه بسيارة مفخخة.', published: '2024-03-14' },
       { id: 'p2' },
+      { id: 'p3', text: '<html><body>' + '<div>'.repeat(20_000) + '<p>x</p></body></html>' },
     ], source);
-    expect(r).toMatchObject({ inserted: 1, failed: 1 });
-    expect(r.failures[0]).toMatchObject({ where: 'record 2', code: 'E_BAD_RECORD' });
+    expect(r).toMatchObject({ inserted: 1, failed: 2 });
+    expect(r.failures.map((f) => [f.where, f.code])).toEqual([['record 2', 'E_BAD_RECORD'], ['push:test-client#p3', 'E_TOO_LARGE']]);
   });
 });
