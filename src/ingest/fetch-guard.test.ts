@@ -52,6 +52,9 @@ describe('guardedFetch', () => {
     expect(await code(srv.url('/page'), { allow: [] })).toBe('E_FETCH_BLOCKED');
     expect(await code(`http://[::ffff:127.0.0.1]:${srv.port}/page`, { allow: [] })).toBe('E_FETCH_BLOCKED');
     expect(await code(`http://localhost:${srv.port}/page`, { allow: [] })).toBe('E_FETCH_BLOCKED');
+    // decimal and hex spellings of 127.0.0.1 (the URL parser normalises them; still refused)
+    expect(await code(`http://2130706433:${srv.port}/page`, { allow: [] })).toBe('E_FETCH_BLOCKED');
+    expect(await code(`http://0x7f.1:${srv.port}/page`, { allow: [] })).toBe('E_FETCH_BLOCKED');
     const res = await guardedFetch(srv.url('/page'), { allow });
     expect(res.status).toBe(200);
     expect(res.contentType).toBe('text/html');
