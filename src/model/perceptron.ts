@@ -35,23 +35,36 @@ export class FeatureIndex {
   }
 }
 
+export interface RawFeatures {
+  keys: Uint32Array;
+  offsets: Int32Array;
+}
+
+export function extract(sents: readonly LabelledSentence[], res: FeatureResources): RawFeatures[] {
+  return sents.map((s) => sentenceFeatures(s.tokens, res));
+}
+
 /**
- * Extract features once. With `minCount`, only features seen at least that often in these
- * sentences get rows (rare ones are mostly noise and swell the artefact); pass an index and
- * `grow = false` to map held-out data onto the trained rows.
+ * Map extracted features to rows. With `grow`, features seen at least `minCount` times in these
+ * sentences get rows (rare ones are mostly noise and swell the artefact); without it, held-out
+ * data is mapped onto the trained rows and unknown features become -1.
  */
-export function prepare(sents: readonly LabelledSentence[], res: FeatureResources, index: FeatureIndex, grow: boolean, minCount = 1): PreparedSentence[] {
-  const raw = sents.map((s) => sentenceFeatures(s.tokens, res));
+export function index(raw: readonly RawFeatures[], sents: readonly LabelledSentence[], idx: FeatureIndex, grow: boolean, minCount = 1): PreparedSentence[] {
   if (grow) {
     const counts = new Map<number, number>();
     for (const r of raw) for (const k of r.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-    for (const r of raw) for (const k of r.keys) if ((counts.get(k) ?? 0) >= minCount) index.add(k);
+    for (const r of raw) for (const k of r.keys) if ((counts.get(k) ?? 0) >= minCount) idx.add(k);
   }
   return raw.map((r, s) => ({
-    feats: Int32Array.from(r.keys, (k) => index.rows.get(k) ?? -1),
+    feats: Int32Array.from(r.keys, (k) => idx.rows.get(k) ?? -1),
     offsets: r.offsets,
     gold: sents[s].gold,
   }));
+}
+
+/** extract + index in one step */
+export function prepare(sents: readonly LabelledSentence[], res: FeatureResources, idx: FeatureIndex, grow: boolean, minCount = 1): PreparedSentence[] {
+  return index(extract(sents, res), sents, idx, grow, minCount);
 }
 
 export interface Weights {
