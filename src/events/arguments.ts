@@ -98,34 +98,47 @@ function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir:
   return null;
 }
 
+function roleOf(view: TextView, cues: CueIndex, lex: Lexicon, n: { first: number; last: number }): 'killed' | 'injured' | null {
+  const after = cueAcross(view, cues, lex, n.last, 1, ['killedAfter', 'injuredAfter']);
+  const before = cueAcross(view, cues, lex, n.first, -1, ['killedBefore', 'injuredBefore']);
+  if (after && (!before || after.dist <= before.dist)) return after.family === 'killedAfter' ? 'killed' : 'injured';
+  if (before) return before.family === 'killedBefore' ? 'killed' : 'injured';
+  return null;
+}
+
+const live = (m: AttackMention) => !m.rejected && !m.generic && !m.irrealis;
+
 function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors: Anchors, units: Map<number, AttackMention[]>): void {
+  let prev: { at: number; role: 'killed' | 'injured' | null } | null = null;
   for (const n of anchors.numbers) {
     if (YEARLIKE(n.value) || n.value <= 0 || n.value > 5000) continue;
+    if (anchors.dates.some((d) => d.first <= n.first && n.last <= d.last)) continue;
     const unit = view.tokens[n.first].unit;
-    const ms = (units.get(unit) ?? []).filter((m) => !m.rejected && !m.generic && !m.irrealis);
-    if (ms.length === 0) continue;
-    if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined'], 1)) continue;
-    const after = cueAcross(view, cues, lex, n.last, 1, ['killedAfter', 'injuredAfter']);
-    const before = cueAcross(view, cues, lex, n.first, -1, ['killedBefore', 'injuredBefore']);
-    let role: 'killed' | 'injured' | null = null;
-    if (after && (!before || after.dist <= before.dist)) role = after.family === 'killedAfter' ? 'killed' : 'injured';
-    else if (before) role = before.family === 'killedBefore' ? 'killed' : 'injured';
+    let role = roleOf(view, cues, lex, n);
+    // "قتل 3 من المسلحين و5 مدنيين": a coordinated count shares the verb of the one before
+    if (!role && prev && view.tokens[prev.at].unit === unit && cues.gap(prev.at, n.first) <= 4) role = prev.role;
+    prev = { at: n.last, role };
     if (!role) continue;
+    if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined'], 1)) continue;
+    let ms = (units.get(unit) ?? []).filter(live);
+    // a toll in a sentence of its own ("وارتفع عدد القتلى إلى 11") belongs to the attack just told
+    for (let back = 1; ms.length === 0 && back <= 2; back++) ms = (units.get(unit - back) ?? []).filter(live).slice(-1);
+    if (ms.length === 0) continue;
     const m = ms.reduce((a, b) => (cues.gap(b.first, n.first) < cues.gap(a.first, n.first) ? b : a));
     const cur = m[role];
     const update = cues.hasInUnit(unit, 'update');
     if (!cur || (n.value > cur.value && update)) m[role] = { value: n.value, approx: n.approx, update, at: n.first };
   }
   for (const [unit, ms] of units) {
-    const live = ms.filter((m) => !m.rejected && !m.generic && !m.irrealis);
-    if (live.length > 0 && cues.hasInUnit(unit, 'killedOne')) live[0].killedOne = true;
+    const alive = ms.filter(live);
+    if (alive.length > 0 && cues.hasInUnit(unit, 'killedOne')) alive[0].killedOne = true;
   }
 }
 
 function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: Map<number, AttackMention[]>): void {
   for (const a of anchors.entities) {
     const unit = view.tokens[a.first].unit;
-    const ms = (units.get(unit) ?? []).filter((m) => !m.rejected);
+    const ms = (units.get(unit) ?? []).filter((m) => !m.rejected || m.rejected === 'weak');
     if (ms.length === 0) continue;
     const nearest = ms.reduce((x, y) => (cues.gap(y.first, a.first) < cues.gap(x.first, a.first) ? y : x));
     if (a.entity.type === 'person') {
@@ -142,7 +155,7 @@ function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: M
     }
   }
   for (const [unit, ms] of units) {
-    const live = ms.filter((m) => !m.rejected);
+    const live = ms.filter((m) => !m.rejected || m.rejected === 'weak');
     if (live.length === 0) continue;
     for (const fam of ['lone', 'cell'] as const) {
       for (const h of cues.inUnit(unit, fam)) {

@@ -112,7 +112,7 @@ function splitByCountry(m: AttackMention): AttackMention[] {
 
 /** Only a trigger that clearly names an attack may open an incident; weak ones only refer. */
 function canOpen(m: AttackMention): boolean {
-  return !m.anaphor && m.score >= 3 && (m.strength >= 2 || m.types.size > 0);
+  return !m.anaphor && !m.rejected && m.score >= 3 && (m.strength >= 2 || m.types.size > 0);
 }
 
 export function clusterIncidents(mentions: AttackMention[], published: string | null): Incident[] {
@@ -136,10 +136,16 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
     sameUnit(m) ?? incidents.find((i) => !provisionalBackground(i, published)) ?? incidents[incidents.length - 1] ?? null;
 
   for (const raw of mentions) {
-    if (raw.rejected || raw.irrealis) continue;
+    // a weakly supported trigger (الهجوم without a word of terror nearby) may still refer back
+    if ((raw.rejected && raw.rejected !== 'weak') || raw.irrealis) continue;
     for (const m of splitByCountry(raw)) {
       const anchored = m.places.length > 0 || (m.date !== null && m.date.strength >= 2);
       if ((m.generic || m.plural) && !anchored) continue;
+      if (m.rejected === 'weak') {
+        const f = incidents.length > 0 ? focus(m) : null;
+        if (f && (m.definite || m.anaphor || m.verb) && agreement(m, f) >= 0) join(f, m);
+        continue;
+      }
       if (m.another) {
         open(m);
         continue;

@@ -121,7 +121,12 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     else if (!strongType && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
     else if (score < 3 && !info.anaphor) rejected = 'weak';
 
+    const head = view.tokens[h.first].forms[0];
+    const definite = view.lang === 'ar' ? DEFINITE_AR.test(head) : cues.near(h.first, h.last, 'determiner', 0, -1) !== null;
+    // a call or threat earlier in the sentence governs the indefinite attacks after it (يدعو أنصاره … إلى شن هجمات)
+    const governed = !definite && [...cues.inUnit(unit, 'incitement'), ...cues.inUnit(unit, 'threat')].some((c) => c.last < h.first);
     const irrealis =
+      governed ||
       cues.near(h.first, h.last, 'irrealisBefore', 4, -1) !== null ||
       cues.near(h.first, h.last, 'irrealisImmediate', 1, -1) !== null ||
       cues.near(h.first, h.last, 'irrealisAfter', -1, 1) !== null;
@@ -130,8 +135,6 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     const comparisonBefore = cues.inUnit(unit, 'comparison').some((c) => c.last < h.first);
     const backgroundCue = comparisonBefore || cues.hasInUnit(unit, 'court');
 
-    const head = view.tokens[h.first].forms[0];
-    const definite = view.lang === 'ar' ? DEFINITE_AR.test(head) : cues.near(h.first, h.last, 'determiner', 0, -1) !== null;
     const another = cues.near(h.first, h.last, 'another', 1, 1) !== null && !info.plural;
     mentions.push({
       first: h.first,

@@ -160,6 +160,18 @@ export function mergeStatements(findings: Finding[], published: string | null): 
     ev.audience ??= f.audience;
     ev.confidence = Math.min(0.95, ev.confidence + 0.1);
   }
+  // a warning whose issuer is not named ("تحذيرات من…" in a headline) is the named one's, when there is one
+  const kept = order.filter((ev) => {
+    if (ev.actor || ev.type !== 'warning') return true;
+    const named = order.find((o) => o.type === ev.type && o.actor);
+    if (!named) return true;
+    for (const u of ev.units) addUnit(named, u);
+    named.date ??= ev.date;
+    named.organization ??= ev.organization;
+    return false;
+  });
+  order.length = 0;
+  order.push(...kept);
   for (const ev of order) {
     if (ev.date && published && ev.date.end < addDays(published, -STATEMENT_WINDOW_DAYS)) ev.reported = false;
   }

@@ -1,0 +1,125 @@
+// Attacks: detection, type, date, place, casualties, actors, reported vs background, coreference.
+// Every sentence here was written for these tests (synthetic news, fictional people).
+import { describe, expect, it } from 'vitest';
+import { E, eventsOf, reportedAttacks } from './test-fixtures.js';
+
+describe('attack detection and arguments (Arabic)', () => {
+  it('reads a suicide bombing with its day, city and toll', () => {
+    const evs = eventsOf({
+      text: 'تفجير انتحاري في سوق ببغداد\n\nقتل 12 شخصا وأصيب 30 آخرون في تفجير انتحاري استهدف سوقا شعبيا في بغداد أمس الثلاثاء، وفق مصادر أمنية.',
+      published: '2021-03-10',
+      entities: [E.baghdad],
+      dates: [{ surface: 'أمس الثلاثاء', start: '2021-03-09' }],
+    });
+    const [a] = reportedAttacks(evs);
+    expect(reportedAttacks(evs)).toHaveLength(1);
+    expect(a.attackTypes).toContain('suicide-bombing');
+    expect(a.date).toEqual({ start: '2021-03-09', end: '2021-03-09' });
+    expect(a.location?.country).toBe('IQ');
+    expect([a.killed, a.injured]).toEqual([12, 30]);
+  });
+
+  it('a ramming then a stabbing is both, by one lone attacker named twice', () => {
+    const evs = eventsOf({
+      text:
+        'هجوم دهس وطعن في ليون\n\nودهس سامي فارس مجموعة من المارة بسيارة ثم طعن شرطيا في ليون يوم الأحد، ما أدى إلى مقتل ثلاثة أشخاص.\n\n' +
+        'وقالت الشرطة إن فارس نفذ الهجوم بمفرده.',
+      published: '2022-05-10',
+      entities: [E.lyon, E.police, { id: 'per:sami-fares', type: 'person', name: 'Sami Fares', surfaces: ['سامي فارس', 'فارس'] }],
+      dates: [{ surface: 'يوم الأحد', start: '2022-05-08' }],
+      numbers: [{ surface: 'ثلاثة', value: 3 }],
+    });
+    const attacks = reportedAttacks(evs);
+    expect(attacks).toHaveLength(1);
+    const [a] = attacks;
+    expect(a.attackTypes).toEqual(expect.arrayContaining(['vehicle-ramming', 'stabbing']));
+    expect(a.perpetrators).toEqual(['per:sami-fares']);
+    expect(a.lone).toBe(true);
+    expect(a.killed).toBe(3);
+    expect(a.date?.start).toBe('2022-05-08');
+  });
+
+  it('"الحادث" and "الهجوم" refer back to the incident instead of opening new ones', () => {
+    const evs = eventsOf({
+      text:
+        'انفجار سيارة مفخخة في مقديشو\n\nقتل خمسة أشخاص في انفجار سيارة مفخخة قرب فندق في مقديشو صباح اليوم.\n\n' +
+        'وأعلنت حركة الشباب مسؤوليتها عن الهجوم.\n\nوفتحت السلطات تحقيقا في الحادث.',
+      published: '2023-01-15',
+      entities: [E.mogadishu, E.shabaab],
+      dates: [{ surface: 'صباح اليوم', start: '2023-01-15' }],
+      numbers: [{ surface: 'خمسة', value: 5 }],
+    });
+    const attacks = reportedAttacks(evs);
+    expect(attacks).toHaveLength(1);
+    expect(attacks[0].organization).toBe('org:al-shabaab');
+    expect(attacks[0].organizationRole).toBe('claimed');
+    const claim = evs.find((e) => e.type === 'claim');
+    expect(claim?.about).toBe(attacks[0].id);
+  });
+
+  it('earlier attacks named for comparison are background with their own dates and places', () => {
+    const evs = eventsOf({
+      text:
+        'هجوم بسكين في ليون\n\nطعن مهاجم ثلاثة أشخاص في ليون أمس، في هجوم وصفته الشرطة بالإرهابي.\n\n' +
+        'ويذكر الهجوم بهجمات نوفمبر 2015 في باريس التي نفذتها خلايا تابعة لتنظيم داعش.',
+      published: '2020-02-02',
+      entities: [E.lyon, E.paris, E.isis, E.police],
+      dates: [
+        { surface: 'أمس', start: '2020-02-01' },
+        { surface: 'نوفمبر 2015', start: '2015-11-01', end: '2015-11-30', precision: 'month' },
+      ],
+    });
+    const attacks = evs.filter((e) => e.type === 'attack');
+    const news = attacks.filter((e) => e.reported);
+    const history = attacks.filter((e) => !e.reported);
+    expect(news).toHaveLength(1);
+    expect(news[0].location?.name).toBe('Lyon');
+    expect(history).toHaveLength(1);
+    expect(history[0].location?.name).toBe('Paris');
+    expect(history[0].date).toEqual({ start: '2015-11-01', end: '2015-11-30' });
+    expect(history[0].lone).toBe(false);
+  });
+});
+
+describe('attack detection (English)', () => {
+  it('reads a knife attack with killed and injured', () => {
+    const evs = eventsOf({
+      text: 'Knife attack in Manchester\n\nOne man was killed and four people were injured in a knife attack in Manchester on Saturday, police said. Counter-terrorism officers are investigating.',
+      published: '2024-06-02',
+      lang: 'en',
+      entities: [E.manchester, E.police],
+      dates: [{ surface: 'on Saturday', start: '2024-06-01' }],
+      numbers: [{ surface: 'four', value: 4 }, { surface: 'One', value: 1 }],
+    });
+    const [a] = reportedAttacks(evs);
+    expect(reportedAttacks(evs)).toHaveLength(1);
+    expect(a.attackTypes).toContain('stabbing');
+    expect([a.killed, a.injured]).toEqual([1, 4]);
+    expect(a.location?.country).toBe('GB');
+    expect(a.date?.start).toBe('2024-06-01');
+  });
+});
+
+describe('words of war in other senses are not attacks', () => {
+  const cases: [string, string, 'ar' | 'en'][] = [
+    ['football', 'شن الفريق هجوما قويا على مرمى الخصم في الشوط الثاني من المباراة، وسجل المهاجم هدفين.', 'ar'],
+    ['politics', 'شن وزير المالية هجوما لاذعا على المعارضة، وانتقد تصريحاتها حول الموازنة.', 'ar'],
+    ['cyber', 'تعرضت مواقع حكومية لهجوم إلكتروني واسع أدى إلى تعطلها ساعات، وفق وزارة الاتصالات.', 'ar'],
+    ['state military', 'شن الجيش هجوما واسعا على معاقل المسلحين في الجبال، وقال إنه دمر مخازن أسلحة.', 'ar'],
+    ['heart attack', 'The former minister died of a heart attack at his home on Sunday, his family said.', 'en'],
+    ['air strikes', 'Military air strikes hit positions held by the rebels near the border, the army said.', 'en'],
+    ['calls', 'دعا التنظيم أنصاره إلى تنفيذ المزيد من الهجمات خلال الأعياد.', 'ar'],
+  ];
+  it.each(cases)('%s', (_name, text, lang) => {
+    expect(reportedAttacks(eventsOf({ text, lang, published: '2022-01-01' }))).toEqual([]);
+  });
+
+  it('a court case about an old bombing is background', () => {
+    const evs = eventsOf({
+      text: 'قضت المحكمة بسجن المتهم عشرين عاما في قضية تفجير انتحاري استهدف كنيسة في عام 2017.',
+      published: '2022-01-01',
+      dates: [{ surface: 'عام 2017', start: '2017-01-01', end: '2017-12-31', precision: 'year' }],
+    });
+    expect(reportedAttacks(evs)).toEqual([]);
+  });
+});

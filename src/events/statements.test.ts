@@ -1,0 +1,98 @@
+// Claims, incitement, threats, warnings, arrests and foiled plots, on sentences written for the tests.
+import { describe, expect, it } from 'vitest';
+import { E, eventsOf, reportedAttacks } from './test-fixtures.js';
+
+describe('claims', () => {
+  it('takes the group, the channel and the delay, and points at the attack', () => {
+    const evs = eventsOf({
+      text:
+        'هجوم بسكين في ليون\n\nطعن رجل شرطيين في ليون يوم الجمعة في هجوم وصفته السلطات بالإرهابي.\n\n' +
+        'وبعد نحو 12 ساعة من الحادث، أعلن تنظيم داعش مسؤوليته عن الهجوم عبر وكالة أعماق.',
+      published: '2019-10-06',
+      entities: [E.lyon, E.isis],
+      dates: [{ surface: 'يوم الجمعة', start: '2019-10-04' }],
+    });
+    const [attack] = reportedAttacks(evs);
+    const claim = evs.find((e) => e.type === 'claim')!;
+    expect(claim.organization).toBe('org:isis');
+    expect(claim.about).toBe(attack.id);
+    expect(claim.claim).toEqual({ status: 'claimed', delayHours: 12, channel: 'amaq' });
+    expect(claim.date).toEqual({ start: '2019-10-05', end: '2019-10-05' });
+    expect(attack.organizationRole).toBe('claimed');
+  });
+
+  it('English: "claimed responsibility in a statement" with days of delay', () => {
+    const evs = eventsOf({
+      text: 'A bomb blast killed 7 people at a market in Mogadishu on Monday. Two days later al-Shabaab claimed responsibility for the attack in a statement.',
+      published: '2023-04-12',
+      lang: 'en',
+      entities: [E.mogadishu, E.shabaab],
+      dates: [{ surface: 'on Monday', start: '2023-04-10' }],
+    });
+    const claim = evs.find((e) => e.type === 'claim')!;
+    expect(claim.organization).toBe('org:al-shabaab');
+    expect(claim.claim?.channel).toBe('statement');
+    expect(reportedAttacks(evs)[0].killed).toBe(7);
+  });
+
+  it('a claim by people who are not a named group is not a claim event', () => {
+    const evs = eventsOf({
+      text: 'انفجرت عبوة ناسفة في سوق ببغداد أمس ما أدى إلى مقتل 4 أشخاص، في هجوم يشبه هجمات أخرى أعلن متشددون مسؤوليتهم عنها.',
+      published: '2021-01-02',
+      entities: [E.baghdad],
+      dates: [{ surface: 'أمس', start: '2021-01-01' }],
+    });
+    expect(evs.filter((e) => e.type === 'claim')).toEqual([]);
+    expect(reportedAttacks(evs)).toHaveLength(1);
+  });
+});
+
+describe('incitement, warnings, threats, arrests, foiled plots', () => {
+  const ramadan = { surface: 'شهر رمضان', start: '2021-04-13', end: '2021-05-12', precision: 'range' as const };
+
+  it('incitement aimed at a country in Ramadan, and the observatory warning dated by the weekday', () => {
+    const evs = eventsOf({
+      text:
+        'تحذيرات من دعوات داعش\n\nنشر تنظيم داعش رسائل تحريضية يدعو فيها أنصاره في مصر إلى شن هجمات خلال شهر رمضان.\n\n' +
+        'وحذر مرصد الأزهر من هذه الرسائل، ودعا الدول إلى اتخاذ التدابير اللازمة لتفادي وقوع هجمات.\n\n' +
+        'وفي تقرير صدر أمس الثلاثاء، قال المرصد إن التنظيم يعاني من نقص في عناصره.',
+      published: '2021-04-14',
+      entities: [E.isis, E.observatory, E.egypt],
+      dates: [ramadan, { surface: 'أمس الثلاثاء', start: '2021-04-13' }],
+    });
+    expect(reportedAttacks(evs)).toEqual([]);
+    const inc = evs.filter((e) => e.type === 'incitement');
+    expect(inc).toHaveLength(1);
+    expect(inc[0]).toMatchObject({ organization: 'org:isis', targetCountry: 'EG', date: { start: '2021-04-13', end: '2021-05-12' }, reported: true });
+    expect(inc[0].audience).toBe('أنصاره');
+    const warn = evs.filter((e) => e.type === 'warning');
+    expect(warn).toHaveLength(1);
+    expect(warn[0]).toMatchObject({ actor: 'org:al-azhar-observatory', organization: 'org:isis', date: { start: '2021-04-13', end: '2021-04-13' } });
+    // the headline, the warning and the report that dates it
+    expect(warn[0].evidence.map((e) => e.text.slice(0, 10))).toEqual(['تحذيرات من', 'وحذر مرصد ', 'وفي تقرير '].map((t) => t.slice(0, 10)));
+  });
+
+  it('an old call to attack is background incitement', () => {
+    const evs = eventsOf({
+      text: 'وكان المتحدث باسم داعش قد دعا أنصاره إلى تنفيذ هجمات في أوروبا في أواخر عام 2014.',
+      published: '2017-03-24',
+      entities: [E.isis],
+      dates: [{ surface: 'أواخر عام 2014', start: '2014-09-01', end: '2014-12-31', precision: 'range' }],
+    });
+    const [inc] = evs.filter((e) => e.type === 'incitement');
+    expect(inc.reported).toBe(false);
+    expect(inc.date?.start).toBe('2014-09-01');
+  });
+
+  const cases: [string, string, string][] = [
+    ['threat', 'هدد تنظيم داعش بشن هجمات جديدة في مصر، في تسجيل مصور نشره أمس.', 'threat'],
+    ['arrest', 'ألقت الشرطة القبض على خمسة أشخاص يشتبه في انتمائهم إلى تنظيم داعش في مصر.', 'arrest'],
+    ['foiled plot', 'أحبطت الشرطة مخططا إرهابيا لتنظيم داعش كان يستهدف كنيسة في مصر.', 'foiled-plot'],
+    ['english arrest', 'Police arrested three men suspected of links to the Islamic State group in Paris on Tuesday.', 'arrest'],
+  ];
+  it.each(cases)('%s', (_n, text, kind) => {
+    const evs = eventsOf({ text, published: '2022-01-01', entities: [E.isis, E.police, E.egypt, E.paris] });
+    expect(evs.map((e) => e.type)).toContain(kind);
+    expect(reportedAttacks(evs)).toEqual([]);
+  });
+});
