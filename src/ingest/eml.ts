@@ -3,7 +3,7 @@
 import PostalMime from 'postal-mime';
 import { MarsadError } from '../core/errors.js';
 import type { SourceInput } from '../store/store.js';
-import { safeExtractArticle } from './html-guard.js';
+import { extractArticle } from './html.js';
 import { failed, failure, isoDay, item, type Yielded } from './item.js';
 
 export async function parseEml(bytes: Uint8Array, source: SourceInput, externalId: string, where: string): Promise<Yielded> {
@@ -12,7 +12,7 @@ export async function parseEml(bytes: Uint8Array, source: SourceInput, externalI
     let text = mail.text?.trim() ?? '';
     let author = mail.from && 'address' in mail.from ? (mail.from.name || mail.from.address || null) : null;
     if (!text && mail.html) {
-      const art = safeExtractArticle(mail.html);
+      const art = extractArticle(mail.html);
       text = art.text;
       author ??= art.author;
     }

@@ -6,7 +6,7 @@ import type { Source, Store } from '../store/store.js';
 import { decodeBytes } from './decode.js';
 import { parseFeed, type FeedItem } from './feed-parse.js';
 import { guardedFetch, type GuardOptions } from './fetch-guard.js';
-import { safeExtractArticle } from './html-guard.js';
+import { extractArticle } from './html.js';
 import { emptyReport, ingest, type IngestOptions, type IngestReport } from './ingest.js';
 import { item, type Yielded } from './item.js';
 import { fetchArticle } from './web.js';
@@ -46,7 +46,7 @@ export function nextDelaySeconds(everySeconds: number | null, failures: number):
 function htmlToText(fragment: string): string {
   if (!/[<&]/.test(fragment)) return fragment.trim();
   try {
-    return safeExtractArticle(`<html><body>${fragment}</body></html>`).text;
+    return extractArticle(`<html><body>${fragment}</body></html>`).text;
   } catch {
     return '';
   }

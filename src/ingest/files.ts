@@ -7,7 +7,7 @@ import { MarsadError } from '../core/errors.js';
 import type { SourceInput } from '../store/store.js';
 import { decodeBytes } from './decode.js';
 import { parseEml } from './eml.js';
-import { safeExtractArticle } from './html-guard.js';
+import { extractArticle } from './html.js';
 import { failed, failure, item, type Yielded } from './item.js';
 import { parseJsonl } from './jsonl.js';
 import { isTelegramExport, parseTelegramExport } from './telegram.js';
@@ -101,7 +101,7 @@ export async function* readFileItems(file: string, root: string, source: SourceI
       yield* parseTelegramExport(doc, where);
       return;
     }
-    const art = kind === 'html' ? safeExtractArticle(text) : { text, title: null, author: null, published: null, lang: null };
+    const art = kind === 'html' ? extractArticle(text) : { text, title: null, author: null, published: null, lang: null };
     yield item({
       source,
       externalId: rel,

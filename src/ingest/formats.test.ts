@@ -105,15 +105,15 @@ describe('eml', () => {
 
 describe('HTML bombs', () => {
   it('measures nesting without parsing, ignoring void and implicitly closed elements', async () => {
-    const { htmlDepth } = await import('./html-guard.js');
+    const { htmlDepth } = await import('./html.js');
     expect(htmlDepth('<html><body><div><p>a<p>b<br><img src=x><div><span>x</span></div></div></body></html>')).toBe(3);
   });
 
   it('refuses a deeply nested page before extraction recurses', async () => {
-    const { safeExtractArticle } = await import('./html-guard.js');
+    const { extractArticle } = await import('./html.js');
     const bomb = '<html><body>' + '<div>'.repeat(50_000) + '<p>نص</p>' + '</div>'.repeat(50_000) + '</body></html>';
-    expect(() => safeExtractArticle(bomb)).toThrow(/HTML nests more than/);
+    expect(() => extractArticle(bomb)).toThrow(/HTML nests more than/);
     const ok = '<html><body>' + '<div>'.repeat(200) + '<p>نص عادي في صفحة متداخلة قليلا</p>' + '</div>'.repeat(200) + '</body></html>';
-    expect(safeExtractArticle(ok).text).toContain('نص عادي');
+    expect(extractArticle(ok).text).toContain('نص عادي');
   });
 });

@@ -13,6 +13,30 @@ export interface ExtractedArticle {
   lang: string | null;
 }
 
+// HTML bombs: pages nested thousands of elements deep make DOM building and extraction recurse
+// until the stack breaks, after tens of seconds of CPU. A linear tag scan refuses them first.
+export const MAX_HTML_DEPTH = 1000;
+
+/** Elements that never nest or that parsers close implicitly: they do not count as depth. */
+const FLAT = new Set([
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
+  'p', 'li', 'td', 'th', 'tr', 'dt', 'dd', 'option', 'html', 'head', 'body', 'tbody', 'thead',
+]);
+
+/** The deepest element nesting in an HTML string (approximate: a tag scan, not a parse). */
+export function htmlDepth(html: string, stopAt = Infinity): number {
+  const tag = /<(\/?)([a-zA-Z][\w:-]*)[^>]*?(\/?)>/g;
+  let depth = 0;
+  let max = 0;
+  for (let m = tag.exec(html); m; m = tag.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (FLAT.has(name) || m[3] === '/') continue;
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (++depth > max && (max = depth) > stopAt) break;
+  }
+  return max;
+}
+
 export function looksLikeHtml(text: string): boolean {
   const head = text.slice(0, 2048).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml') && head.includes('<html')) return true;
@@ -66,6 +90,19 @@ function isoDay(v: string | null): string | null {
 }
 
 export function extractArticle(html: string, url?: string | null): ExtractedArticle {
+  if (htmlDepth(html, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
+    throw new MarsadError('E_TOO_LARGE', `HTML nests more than ${MAX_HTML_DEPTH} elements deep (an HTML bomb?)`, { url: url ?? null });
+  }
+  try {
+    return extract(html, url);
+  } catch (e) {
+    // a page that still breaks the DOM builder is bad input, not a bug of ours
+    if (e instanceof RangeError) throw new MarsadError('E_TOO_LARGE', `HTML is too complex to extract: ${e.message}`, { url: url ?? null });
+    throw e;
+  }
+}
+
+function extract(html: string, url?: string | null): ExtractedArticle {
   const { document } = parseHTML(html);
   const lang = (document.documentElement?.getAttribute?.('lang') ?? '').slice(0, 2).toLowerCase() || null;
   const author = meta(document, 'author', 'article:author', 'byl');

@@ -8,8 +8,6 @@ import type { Source, SourceInput, Store } from '../store/store.js';
 import { linkIncidents, StoreLinker, type LinkerOptions } from '../link/store-linker.js';
 import type { IngestItem, ItemFailure, Yielded } from './item.js';
 import { recordToItem } from './jsonl.js';
-import { looksLikeHtml } from './html.js';
-import { htmlDepth, MAX_HTML_DEPTH } from './html-guard.js';
 
 export interface IngestOptions {
   /** reuse one linker across calls (keeps the near-duplicate index warm) */
@@ -89,10 +87,7 @@ export async function ingest(
     const where = it.url ?? `${it.source.url}#${it.externalId}`;
     let analysis: Analysis;
     try {
-      // the analyser extracts HTML it is given (jsonl and pushed records may carry pages)
-      if (looksLikeHtml(it.text) && htmlDepth(it.text, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
-        throw new MarsadError('E_TOO_LARGE', `HTML nests more than ${MAX_HTML_DEPTH} elements deep (an HTML bomb?)`);
-      }
+      // the analyser extracts (and guards) HTML it is given: jsonl and pushed records may carry pages
       analysis = analyze({ text: it.text, published: it.published ?? null, title: it.title ?? null, author: it.author ?? null, lang: it.lang, url: it.url ?? null, id: it.externalId });
     } catch (e) {
       if (!(e instanceof MarsadError)) throw e;

@@ -1,7 +1,7 @@
 // A web page by URL: fetched through the guard, decoded, article extracted.
 import { decodeBytes } from './decode.js';
 import { guardedFetch, type GuardOptions } from './fetch-guard.js';
-import { safeExtractArticle } from './html-guard.js';
+import { extractArticle } from './html.js';
 import { failure, item, type Yielded } from './item.js';
 import type { SourceInput } from '../store/store.js';
 
@@ -24,7 +24,7 @@ export async function fetchArticle(url: string, guard: GuardOptions = {}): Promi
   const { text: decoded } = decodeBytes(res.body);
   const art = res.contentType === 'text/plain'
     ? { title: null, text: decoded.trim(), author: null, published: null, lang: null }
-    : safeExtractArticle(decoded, res.url);
+    : extractArticle(decoded, res.url);
   return { url: res.url, raw: res.body, contentType: res.contentType, ...art };
 }
 
