@@ -14,6 +14,11 @@ describe('propagateMentions', () => {
     expect(r.tags[1]).toEqual(['O', 'B-PER', 'I-PER', 'O']);
   });
 
+  it('marks a person’s surname alone after the full name', () => {
+    const r = propagateMentions([['met', 'Jonas', 'Weltmann'], ['Weltmann', 'left']], [['O', 'B-PER', 'I-PER'], ['O', 'O']], 'en');
+    expect(r.tags[1]).toEqual(['B-PER', 'O']);
+  });
+
   it('takes the majority type and leaves tagged tokens and short keys alone', () => {
     const sentences = [['Nablus'], ['Nablus'], ['Nablus'], ['in', 'Nablus', 'and', 'UN']];
     const tags = [['B-LOC'], ['B-LOC'], ['B-ORG'], ['O', 'O', 'O', 'O']];

@@ -33,16 +33,21 @@ export function propagateMentions(sentences: readonly (readonly string[])[], tag
   const votes = new Map<string, Map<NerType, number>>();
   // first word → longest voted phrase starting with it, so most tokens cost one map lookup
   const longest = new Map<string, number>();
+  const vote = (s: number, start: number, end: number, type: NerType) => {
+    const k = keys[s].slice(start, end).join(' ');
+    if (k.replace(/ /g, '').length < MIN_KEY_CHARS || !/\p{L}/u.test(k)) return;
+    const v = votes.get(k) ?? new Map<NerType, number>();
+    v.set(type, (v.get(type) ?? 0) + 1);
+    votes.set(k, v);
+      const first = keys[s][start];
+      longest.set(first, Math.max(longest.get(first) ?? 0, end - start));
+  };
   tags.forEach((sentTags, s) => {
     for (const span of tagsToSpans(sentTags)) {
       if (span.end - span.start > MAX_WORDS) continue;
-      const k = keys[s].slice(span.start, span.end).join(' ');
-      if (k.replace(/ /g, '').length < MIN_KEY_CHARS || !/\p{L}/u.test(k)) continue;
-      const v = votes.get(k) ?? new Map<NerType, number>();
-      v.set(span.type, (v.get(span.type) ?? 0) + 1);
-      votes.set(k, v);
-      const first = keys[s][span.start];
-      longest.set(first, Math.max(longest.get(first) ?? 0, span.end - span.start));
+      vote(s, span.start, span.end, span.type);
+      // news name a person in full once, then by surname (خالد مسعود … مسعود)
+      if (span.type === 'PER' && span.end - span.start >= 2) vote(s, span.end - 1, span.end, 'PER');
     }
   });
   const out: string[][] = [];
