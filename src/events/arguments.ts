@@ -14,21 +14,27 @@ const MAX_COST = 10;
  * Cost of tying an anchor to a trigger, in words: modifiers follow the noun in Arabic (هجوم لندن،
  * هجمات نوفمبر 2015 في باريس), while English also puts them before it (the London attack).
  */
-function attachCost(cues: CueIndex, lang: string, m: AttackMention, first: number, last: number): number {
-  if (first > m.last) return cues.gap(m.last, first);
+function attachCost(cues: CueIndex, lang: string, m: AttackMention, first: number, last: number, dates: Anchors['dates']): number {
+  // a date between trigger and anchor counts as one word: هجمات نوفمبر/ تشرين الثاني 2015 في باريس
+  const span = (a: number, b: number) => {
+    let g = cues.gap(a, b);
+    for (const d of dates) if (d.first > a && d.last < b) g -= cues.gap(d.first, d.last) + 1;
+    return Math.max(0, g);
+  };
+  if (first > m.last) return span(m.last, first);
   if (last < m.first) {
-    const d = cues.gap(last, m.first);
+    const d = span(last, m.first);
     return lang === 'ar' ? 3 * d + 3 : d + 1;
   }
   return 0;
 }
 
-function bestMention(cues: CueIndex, lang: string, ms: AttackMention[], first: number, last: number): [AttackMention, number] | null {
+function bestMention(cues: CueIndex, lang: string, ms: AttackMention[], first: number, last: number, dates: Anchors['dates']): [AttackMention, number] | null {
   let best: AttackMention | null = null;
   let bestCost = Infinity;
   for (const m of ms) {
     if (m.anaphor) continue; // الحادث refers back; it takes no place or date of its own
-    const c = attachCost(cues, lang, m, first, last);
+    const c = attachCost(cues, lang, m, first, last, dates);
     if (c < bestCost || (c === bestCost && best && first > m.last)) [best, bestCost] = [m, c];
   }
   return best && bestCost <= MAX_COST ? [best, bestCost] : null;
@@ -45,7 +51,7 @@ function assignPlaces(view: TextView, cues: CueIndex, anchors: Anchors, units: M
     if (a.entity.type !== 'location') continue;
     const ms = units.get(view.tokens[a.first].unit);
     if (!ms) continue;
-    const best = bestMention(cues, view.lang, ms, a.first, a.last);
+    const best = bestMention(cues, view.lang, ms, a.first, a.last, anchors.dates);
     if (best) best[0].places.push(a);
   }
 }
@@ -58,7 +64,7 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
     const unit = view.tokens[d.first].unit;
     const ms = units.get(unit);
     if (!ms) continue;
-    const best = bestMention(cues, view.lang, ms, d.first, d.last);
+    const best = bestMention(cues, view.lang, ms, d.first, d.last, anchors.dates);
     const date = (strength: number) => ({ start: v.start, end: v.end, precision: d.mention.precision, strength, anchorStart: d.mention.start });
     if (best) {
       const [m, cost] = best;

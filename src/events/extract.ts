@@ -10,11 +10,11 @@ import { CueIndex } from './cues.js';
 import type { DraftEvent } from './draft.js';
 import { addUnit } from './draft.js';
 import { evidenceFor } from './evidence.js';
-import { clusterIncidents, countryOf, incidentDate, incidentPlace, type Incident } from './incidents.js';
+import { clusterIncidents, countryOf, incidentDate, incidentPlace, LEAD_UNITS, placeRank, type Incident } from './incidents.js';
 import { lexiconFor } from './lexicon.js';
 import { findMentions, type AttackMention, type Count } from './mentions.js';
 import { findStatements, mergeStatements } from './statements.js';
-import { buildView, type TextView } from './text-view.js';
+import { buildView, normalizeForLang, type TextView } from './text-view.js';
 
 function mostFrequent(ids: string[]): string | null {
   const counts = new Map<string, number>();
@@ -48,7 +48,8 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView): DraftEven
     }
   }
   const date = incidentDate(inc);
-  const place = incidentPlace(inc) ?? datelinePlace(view, anchors, inc);
+  const own = incidentPlace(inc);
+  const place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(view, anchors, inc) ?? own ?? datelinePlace(view, anchors, inc);
   const country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc) : null;
   const lone = ms.find((m) => m.lone !== null)?.lone ?? null;
   const terror = Math.max(...ms.map((m) => m.score));
@@ -110,6 +111,34 @@ function fallbackCountry(view: TextView, anchors: Anchors, inc: Incident): strin
   return top;
 }
 
+/**
+ * The headline names the place of the article's news (هجوم لندن) but has no offsets in the text:
+ * a location entity whose name or mention appears in the title stands for the lead incident.
+ */
+function titlePlace(view: TextView, anchors: Anchors, inc: Incident): EntityAnchor | null {
+  if (!inc.reported || !inc.lead) return null;
+  return titlePlaces(view, anchors)[0] ?? null;
+}
+
+function titlePlaceIds(view: TextView, anchors: Anchors): Set<string> {
+  return new Set(titlePlaces(view, anchors).map((a) => a.entity.id));
+}
+
+/** Location entities named in the headline, the most specific first. */
+function titlePlaces(view: TextView, anchors: Anchors): EntityAnchor[] {
+  const title = view.doc.title;
+  if (!title) return [];
+  const t = normalizeForLang(title, view.lang);
+  const out: EntityAnchor[] = [];
+  for (const a of anchors.entities) {
+    if (a.entity.type !== 'location' || a.adjective) continue;
+    const surface = normalizeForLang(view.text.slice(a.start, a.end), view.lang);
+    if (surface.length < 3 || !t.includes(surface) || out.some((o) => o.entity === a.entity)) continue;
+    out.push(a);
+  }
+  return out.sort((a, b) => placeRank(b) - placeRank(a));
+}
+
 function toLocation(a: EntityAnchor | null, country: string | null): EventLocation | null {
   if (!a) return null;
   const e = a.entity;
@@ -130,7 +159,7 @@ export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
   const anchors = buildAnchors(view, lex);
   const mentions = findMentions(view, lex, cues, anchors);
   fillArguments(view, lex, cues, anchors, mentions);
-  const incidents = clusterIncidents(mentions, doc.published);
+  const incidents = clusterIncidents(mentions, doc.published, titlePlaceIds(view, anchors));
   const incidentOf = new Map<AttackMention, Incident>();
   for (const inc of incidents) for (const m of inc.mentions) incidentOf.set(m, inc);
   // split plural mentions are copies: map the originals too, by position

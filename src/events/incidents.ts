@@ -8,6 +8,8 @@ import type { AttackMention, MentionDate } from './mentions.js';
 
 export interface Incident {
   mentions: AttackMention[];
+  /** the first news incident opened in the lead: the one the headline is about */
+  lead: boolean;
   /** news (true) or history mentioned for context (false) */
   reported: boolean;
 }
@@ -56,8 +58,10 @@ function isOld(d: MentionDate | null, published: string | null): boolean {
  * Agreement of a mention with an incident: -1 conflict, 0 nothing in common, >0 shared place/date.
  * A definite mention (الهجوم في حي…) may name a more precise town of the same incident.
  */
-function agreement(m: AttackMention, inc: Incident): number {
+function agreement(m: AttackMention, inc: Incident, published: string | null, titlePlaces: Set<string>): number {
   let score = 0;
+  // "unlike the Paris attacks": a comparison is never the news it is compared with
+  if (m.backgroundCue && m.places.length > 0 && !provisionalBackground(inc, published)) return -1;
   const mp = bestPlace(m.places);
   const ip = incidentPlace(inc);
   if (mp && ip) {
@@ -67,11 +71,22 @@ function agreement(m: AttackMention, inc: Incident): number {
     const known = inc.mentions.some((x) => x.places.some((p) => p.entity.id === mp.entity.id));
     if (bothCities && !known && !m.definite && !m.anaphor) return -1;
     score += known ? 2 : 1;
+  } else if (mp && !ip && inc.lead && titlePlaces.has(mp.entity.id)) {
+    score += 2; // the headline's place is the lead incident's (هجوم لندن)
   }
   const id = incidentDate(inc);
+  if (m.date) {
+    const old = isOld(m.date, published);
+    if (id && (id.strength >= 2 || m.date.strength >= 2) && old !== isOld(id, published)) return -1;
+    if (!id && old && !inc.mentions.every((x) => x.backgroundCue)) return -1;
+  }
   if (m.date && id) {
     if (!datesAgree(m.date, id)) {
-      if (m.date.strength >= 2 && id.strength >= 2) return -1;
+      // two pieces of history at one place but different times are different attacks
+      if (isOld(m.date, published) && isOld(id, published)) return -1;
+      // the same named place outweighs a loosely attached date (نشرة اليوم الجمعة … هجوم لندن)
+      const firm = m.date.strength >= 3 && id.strength >= 3;
+      if (m.date.strength >= 2 && id.strength >= 2 && (score < 2 || firm)) return -1;
     } else score += 1;
   }
   return score;
@@ -115,7 +130,7 @@ function canOpen(m: AttackMention): boolean {
   return !m.anaphor && !m.rejected && m.score >= 3 && (m.strength >= 2 || m.types.size > 0);
 }
 
-export function clusterIncidents(mentions: AttackMention[], published: string | null): Incident[] {
+export function clusterIncidents(mentions: AttackMention[], published: string | null, titlePlaces: Set<string> = new Set()): Incident[] {
   const incidents: Incident[] = [];
   const lastUnit = new Map<Incident, number>();
   const join = (inc: Incident, m: AttackMention) => {
@@ -124,7 +139,8 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
   };
   const open = (m: AttackMention) => {
     if (!canOpen(m)) return;
-    const inc: Incident = { mentions: [m], reported: true };
+    const lead = m.unit < LEAD_UNITS && !incidents.some((i) => i.lead) && !m.backgroundCue && !isOld(m.date, published);
+    const inc: Incident = { mentions: [m], reported: true, lead };
     incidents.push(inc);
     lastUnit.set(inc, m.unit);
   };
@@ -140,10 +156,10 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
     if ((raw.rejected && raw.rejected !== 'weak') || raw.irrealis) continue;
     for (const m of splitByCountry(raw)) {
       const anchored = m.places.length > 0 || (m.date !== null && m.date.strength >= 2);
-      if ((m.generic || m.plural) && !anchored) continue;
+      if (m.generic || (m.plural && !anchored)) continue;
       if (m.rejected === 'weak') {
         const f = incidents.length > 0 ? focus(m) : null;
-        if (f && (m.definite || m.anaphor || m.verb) && agreement(m, f) >= 0) join(f, m);
+        if (f && (m.definite || m.anaphor || m.verb) && agreement(m, f, published, titlePlaces) >= 0) join(f, m);
         continue;
       }
       if (m.another) {
@@ -151,13 +167,15 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
         continue;
       }
       const here = sameUnit(m);
-      if (here && agreement(m, here) >= 0) {
+      const hereScore = here ? agreement(m, here, published, titlePlaces) : -1;
+      // the sentence's incident, unless this mention names a place of its own that it does not share
+      if (here && (hereScore > 0 || (hereScore === 0 && m.places.length === 0))) {
         join(here, m);
         continue;
       }
       if (!anchored || m.definite || m.anaphor) {
         const f = focus(m);
-        if (f && agreement(m, f) >= 0) {
+        if (f && agreement(m, f, published, titlePlaces) >= 0) {
           join(f, m);
           continue;
         }
@@ -165,14 +183,14 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
       let best: Incident | null = null;
       let bestScore = 0;
       for (const inc of incidents) {
-        const s = agreement(m, inc);
+        const s = agreement(m, inc, published, titlePlaces);
         if (s > bestScore || (s === bestScore && s > 0 && best && inc.mentions.some((x) => x.plural === m.plural))) [best, bestScore] = [inc, s];
       }
       if (best) join(best, m);
       else {
         const f = focus(m);
         // a place seen for the first time may still be the focus incident, named more precisely
-        if (f && !incidentPlace(f) && agreement(m, f) >= 0 && !m.backgroundCue && !isOld(m.date, published)) join(f, m);
+        if (f && !incidentPlace(f) && agreement(m, f, published, titlePlaces) >= 0 && !m.backgroundCue && !isOld(m.date, published)) join(f, m);
         else open(m);
       }
     }

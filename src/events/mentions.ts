@@ -82,6 +82,11 @@ function mergeHits(hits: Hit<TriggerInfo>[]): Hit<TriggerInfo>[] {
   return out;
 }
 
+function punctBetween(view: TextView, a: number, b: number): boolean {
+  for (let i = a + 1; i < b; i++) if (view.tokens[i].punct) return true;
+  return false;
+}
+
 const DEFINITE_AR = /^(و|ف)?(ب|ك)?(ال|لل)/;
 
 const STRONG_TYPES: AttackType[] = ['suicide-bombing', 'stabbing', 'vehicle-ramming', 'hostage-taking'];
@@ -124,14 +129,17 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     const head = view.tokens[h.first].forms[0];
     const definite = view.lang === 'ar' ? DEFINITE_AR.test(head) : cues.near(h.first, h.last, 'determiner', 0, -1) !== null;
     // a call or threat earlier in the sentence governs the indefinite attacks after it (يدعو أنصاره … إلى شن هجمات)
-    const governed = !definite && [...cues.inUnit(unit, 'incitement'), ...cues.inUnit(unit, 'threat')].some((c) => c.last < h.first);
+    const governed = (info.plural || !definite) && [...cues.inUnit(unit, 'incitement'), ...cues.inUnit(unit, 'threat')].some((c) => c.last < h.first);
     const irrealis =
       governed ||
       cues.near(h.first, h.last, 'irrealisBefore', 4, -1) !== null ||
       cues.near(h.first, h.last, 'irrealisImmediate', 1, -1) !== null ||
       cues.near(h.first, h.last, 'irrealisAfter', -1, 1) !== null;
+    const genericCue = cues.near(h.first, h.last, 'generic', 2, 2);
+    // "هذه، عن هجمات": a demonstrative across a comma belongs to the phrase before
     const generic =
-      info.plural && (cues.near(h.first, h.last, 'generic', 3, 2) !== null || cues.near(h.first, h.last, 'lone', -1, 1) !== null);
+      info.plural &&
+      ((genericCue !== null && !punctBetween(view, genericCue.last, h.first)) || cues.near(h.first, h.last, 'lone', -1, 1) !== null);
     const comparisonBefore = cues.inUnit(unit, 'comparison').some((c) => c.last < h.first);
     const backgroundCue = comparisonBefore || cues.hasInUnit(unit, 'court');
 

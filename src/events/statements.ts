@@ -31,12 +31,17 @@ function unitAnchors(view: TextView, anchors: Anchors, unit: number) {
   return anchors.entities.filter((a) => view.tokens[a.first].unit === unit);
 }
 
-function nearestDate(view: TextView, cues: CueIndex, anchors: Anchors, h: Hit<Cue>): DayRange | null {
+/**
+ * The date of a statement. For warnings, arrests and plots it is the day they were issued or made,
+ * so a month or a season in the sentence (the Ramadan warned about) is not taken.
+ */
+function nearestDate(view: TextView, cues: CueIndex, anchors: Anchors, h: Hit<Cue>, daysOnly = false): DayRange | null {
   const unit = view.tokens[h.first].unit;
   let best: DayRange | null = null;
   let bestGap = Infinity;
   for (const d of anchors.dates) {
     if (view.tokens[d.first].unit !== unit) continue;
+    if (daysOnly && d.mention.precision !== 'day') continue;
     const g = cues.gap(d.first, h.first);
     if (g < bestGap) [best, bestGap] = [{ start: d.mention.value.start, end: d.mention.value.end }, g];
   }
@@ -89,7 +94,7 @@ export function findStatements(view: TextView, cues: CueIndex, anchors: Anchors,
       const officialFirst = official && (!militant || Math.abs(official.last - h.first) < Math.abs(militant.last - h.first));
       if (preventive || (officialFirst && official.last < h.first)) {
         // an official body calling for vigilance is warning, not inciting
-        if (official) out.push({ type: 'warning', unit, actor: official.entity.id, organization: militant?.entity.id ?? dominant, place: null, date: nearestDate(view, cues, anchors, h), audience: null });
+        if (official && preventive) out.push({ type: 'warning', unit, actor: official.entity.id, organization: militant?.entity.id ?? dominant, place: null, date: nearestDate(view, cues, anchors, h, true), audience: null });
         continue;
       }
       if (!militant) continue;
@@ -117,7 +122,7 @@ export function findStatements(view: TextView, cues: CueIndex, anchors: Anchors,
         if (!actor && !terror) continue;
         if (fam === 'report' && !actor) continue;
         const militant = nearestOrg(view, cues, anchors, h, true);
-        out.push({ type: 'warning', unit, actor, organization: militant?.entity.id ?? (terror ? dominant : null), place: null, date: nearestDate(view, cues, anchors, h), audience: null, weak: fam === 'report' });
+        out.push({ type: 'warning', unit, actor, organization: militant?.entity.id ?? (terror ? dominant : null), place: null, date: nearestDate(view, cues, anchors, h, true), audience: null, weak: fam === 'report' });
       }
     }
     for (const fam of ['arrest', 'foiled'] as const) {
@@ -126,7 +131,7 @@ export function findStatements(view: TextView, cues: CueIndex, anchors: Anchors,
         if (fam === 'foiled' && !cues.near(h.first, h.last, 'plot', 0, 4)) continue;
         const official = nearestOrg(view, cues, anchors, h, false);
         const militant = nearestOrg(view, cues, anchors, h, true);
-        out.push({ type: fam === 'arrest' ? 'arrest' : 'foiled-plot', unit, actor: official?.entity.id ?? null, organization: militant?.entity.id ?? null, place: nearestPlace(view, cues, anchors, h), date: nearestDate(view, cues, anchors, h), audience: null });
+        out.push({ type: fam === 'arrest' ? 'arrest' : 'foiled-plot', unit, actor: official?.entity.id ?? null, organization: militant?.entity.id ?? null, place: nearestPlace(view, cues, anchors, h), date: nearestDate(view, cues, anchors, h, true), audience: null });
       }
     }
   }
