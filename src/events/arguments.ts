@@ -64,6 +64,8 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
     const unit = view.tokens[d.first].unit;
     const ms = units.get(unit);
     if (!ms) continue;
+    // "أعلن داعش أمس الخميس مسؤوليته": the day of a claim is not the day of the attack
+    if (cues.near(d.first, d.last, 'claim', 1, 2) || cues.near(d.first, d.last, 'claimVerb', 2, 0)) continue;
     const best = bestMention(cues, view.lang, ms, d.first, d.last, anchors.dates);
     const date = (strength: number) => ({ start: v.start, end: v.end, precision: d.mention.precision, strength, anchorStart: d.mention.start });
     if (best) {
@@ -128,7 +130,7 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined'], 1)) continue;
     let ms = (units.get(unit) ?? []).filter(live);
     // a toll in a sentence of its own ("وارتفع عدد القتلى إلى 11") belongs to the attack just told
-    for (let back = 1; ms.length === 0 && back <= 2; back++) ms = (units.get(unit - back) ?? []).filter(live).slice(-1);
+    if (ms.length === 0 && cues.hasInUnit(unit, 'update')) ms = (units.get(unit - 1) ?? []).filter(live).slice(-1);
     if (ms.length === 0) continue;
     const m = ms.reduce((a, b) => (cues.gap(b.first, n.first) < cues.gap(a.first, n.first) ? b : a));
     const cur = m[role];

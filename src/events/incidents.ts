@@ -102,8 +102,7 @@ export const LEAD_UNITS = 3;
  */
 function isReported(inc: Incident, published: string | null): boolean {
   if (provisionalBackground(inc, published)) return false;
-  const firstUnit = Math.min(...inc.mentions.map((m) => m.unit));
-  if (firstUnit < LEAD_UNITS) return true;
+  if (inc.lead) return true;
   const d = incidentDate(inc);
   if (!d || d.strength < 2) return false;
   return !published || d.end >= addDays(published, -2);
