@@ -22,8 +22,12 @@ const SHARE = new Set([...arData.share, ...enData.share].map(key));
 const AR_BYLINE = new RegExp(`^(?:${arData.bylineLead.map(key).join('|')})\\s*[:：\\-–—]?\\s+(.{3,60})$`);
 const EN_BYLINE = new RegExp(`^(?:${enData.bylineLead.join('|')})\\s+([A-Z][\\p{L}.'’-]+(?:\\s+(?:and\\s+)?[A-Z][\\p{L}.'’-]+){0,5})\\s*$`, 'u');
 
+/** Junk lines are short; paragraphs longer than this are never keyed (keeps cleaning cheap). */
+const MAX_JUNK_LINE = 240;
+
 function bylineName(line: string): string | null {
   const t = line.trim();
+  if (t.length > MAX_JUNK_LINE) return null;
   const en = EN_BYLINE.exec(t.replace(/^by\b/i, 'by'));
   if (en && /^by\b|^written by|^reporting by|^words by|^story by/i.test(t)) return en[1].trim();
   const ar = AR_BYLINE.exec(key(t));
@@ -35,16 +39,14 @@ function bylineName(line: string): string | null {
   return null;
 }
 
-function isTrailer(line: string): boolean {
-  const k = key(line);
+function isTrailer(k: string): boolean {
   if (TRAILERS.has(k)) return true;
   // "اقرأ أيضا: headline" / "Read more: headline"
   const colon = k.indexOf(':');
   return colon > 0 && TRAILERS.has(k.slice(0, colon).trim());
 }
 
-function isShare(line: string): boolean {
-  const k = key(line);
+function isShare(k: string): boolean {
   if (k.length === 0 || k.length > 60) return false;
   if (SHARE.has(k)) return true;
   // a line made only of share words: "فيسبوك تويتر واتساب", "Facebook | Twitter | Email"
@@ -88,7 +90,7 @@ export function cleanText(raw: string, knownTitle: string | null, knownAuthor: s
   if (author) {
     const a = key(author);
     for (const i of contentIdx) {
-      if (!drop.has(i) && key(lines[i]) === a) {
+      if (!drop.has(i) && lines[i].length <= MAX_JUNK_LINE && key(lines[i]) === a) {
         drop.add(i);
         removed.push({ kind: 'byline', text: lines[i].trim() });
       }
@@ -106,7 +108,8 @@ export function cleanText(raw: string, knownTitle: string | null, knownAuthor: s
       continue;
     }
     seen++;
-    if (isTrailer(line)) {
+    const k = line.length <= MAX_JUNK_LINE ? key(line) : '';
+    if (k && isTrailer(k)) {
       // In the last part of the article a trailer heading starts a block of links: cut to the end.
       if (seen > total * 0.5 || total - seen <= 6) {
         const tail = lines.slice(i).join('\n').trim();
@@ -116,7 +119,7 @@ export function cleanText(raw: string, knownTitle: string | null, knownAuthor: s
       removed.push({ kind: 'trailer', text: line.trim() });
       continue;
     }
-    if (isShare(line)) {
+    if (k && isShare(k)) {
       removed.push({ kind: 'boilerplate', text: line.trim() });
       continue;
     }
