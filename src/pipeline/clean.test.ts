@@ -81,3 +81,15 @@ describe('cleanText', () => {
     expect(r.text).toBe('Gunmen opened fire on a convoy.');
   });
 });
+
+describe('bylines with a dateline', () => {
+  it.each([
+    ['الموصل – كتب – حسن الجبوري', 'حسن الجبوري'],
+    ['القاهرة: كتبت منى سعيد', 'منى سعيد'],
+    ['كتب: خالد يوسف', 'خالد يوسف'],
+  ])('%s', (line, name) => {
+    const r = cleanText(`عنوان\n\n${line}\n\nوقع الانفجار قرب مبنى حكومي في ساعة مبكرة من صباح اليوم.`, null, null);
+    expect(r.author).toBe(name);
+    expect(r.text).toBe('وقع الانفجار قرب مبنى حكومي في ساعة مبكرة من صباح اليوم.');
+  });
+});

@@ -19,7 +19,11 @@ const key = (s: string) =>
 
 const TRAILERS = new Set([...arData.trailers, ...enData.trailers].map(key));
 const SHARE = new Set([...arData.share, ...enData.share].map(key));
-const AR_BYLINE = new RegExp(`^(?:${arData.bylineLead.map(key).join('|')})\\s*[:：\\-–—]?\\s+(.{3,60})$`);
+// "كتب – name", "بقلم: name", and with a dateline first: "بغداد – كتب – name"
+const AR_BYLINE = new RegExp(
+  `^(?:\\p{L}+(?: \\p{L}+)?\\s*[:：\\-–—]\\s*)?(?:${arData.bylineLead.map(key).join('|')})\\s*[:：\\-–—]?\\s+(.{3,60})$`,
+  'u',
+);
 const EN_BYLINE = new RegExp(`^(?:${enData.bylineLead.join('|')})\\s+([A-Z][\\p{L}.'’-]+(?:\\s+(?:and\\s+)?[A-Z][\\p{L}.'’-]+){0,5})\\s*$`, 'u');
 
 /** Junk lines are short; paragraphs longer than this are never keyed (keeps cleaning cheap). */
@@ -31,10 +35,10 @@ function bylineName(line: string): string | null {
   const en = EN_BYLINE.exec(t.replace(/^by\b/i, 'by'));
   if (en && /^by\b|^written by|^reporting by|^words by|^story by/i.test(t)) return en[1].trim();
   const ar = AR_BYLINE.exec(key(t));
-  if (ar && ar[1].split(' ').length <= 5 && !/[.؟?!]/.test(ar[1])) {
-    // return the name as written (not normalised): the part after the lead word and dash/colon
-    const m = /^\S+\s*[:：\-–—]?\s+(.+)$/.exec(t);
-    return m ? m[1].trim() : null;
+  const words = ar ? ar[1].split(' ') : [];
+  if (ar && words.length <= 5 && !/[.؟?!]/.test(ar[1])) {
+    // the name as written (not normalised): folding keeps words one-to-one, so take as many
+    return t.split(/\s+/).slice(-words.length).join(' ');
   }
   return null;
 }
