@@ -1,11 +1,12 @@
-// `marsad eval events --gold DIR [--corpus DIR] [--json] [--verbose]`: analyse every gold
+// `marsad eval events --gold DIR [--corpus DIR] [--json] [--verbose] [--half odd|even] [--ids 01,02] [--diff]`: analyse every gold
 // article with its publication date and print attack P/R/F1, field accuracy on matched attacks,
 // statements found and false attacks on negatives.
 import { resolve } from 'node:path';
 import { parseOptions, writeLine, type IO } from '../cli/command.js';
 import { MarsadError } from '../core/errors.js';
 import { analyzeText } from '../commands/analyze.js';
-import { readGold } from './events-gold.js';
+import type { Analysis } from '../core/types.js';
+import { readGold, type GoldArticle } from './events-gold.js';
 import { FIELDS, scoreArticle, summarize, type ArticleResult, type Summary } from './events-score.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -37,22 +38,51 @@ function table(results: ArticleResult[], s: Summary, verbose: boolean): string {
   return lines.join('\n');
 }
 
+const attackLine = (x: { date: string | null; country: string | null; place: string | null; types: string[]; killed: number | null; injured: number | null; org: string | null }) =>
+  `${x.date ?? '—'} ${x.country ?? '??'} ${x.place ?? '—'} [${x.types.join(',')}] k=${x.killed ?? '—'} i=${x.injured ?? '—'} org=${x.org ?? '—'}`;
+
+/** Gold attacks and statements beside the predicted events, for reading errors article by article. */
+function diffArticle(g: GoldArticle, a: Analysis): string {
+  const lines = [`== ${g.id} (${g.category}, published ${g.published ?? '—'})`];
+  for (const x of g.attacks) lines.push(`  gold  ${attackLine({ ...x, org: x.perpetrator_org })}`);
+  for (const e of a.events) {
+    if (e.type !== 'attack') continue;
+    const d = e.date ? (e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`) : null;
+    const place = e.location ? `${e.location.nameAr ?? e.location.name}` : null;
+    lines.push(`  ${e.reported ? 'pred' : 'bg  '}  ${attackLine({ date: d, country: e.location?.country ?? null, place, types: e.attackTypes ?? [], killed: e.killed, injured: e.injured, org: e.organization })}  @${e.evidence[0]?.start ?? '?'}`);
+  }
+  const kinds = a.events.filter((e) => e.type !== 'attack').map((e) => e.type);
+  lines.push(`  statements gold [${g.statements.map((s) => s.kind).join(',')}] pred [${kinds.join(',')}]`);
+  return lines.join('\n');
+}
+
 export async function runEvalEvents(args: string[], io: IO): Promise<number> {
   const { values, positionals } = parseOptions(args, {
     gold: { type: 'string' },
     corpus: { type: 'string' },
     json: { type: 'boolean', default: false },
     verbose: { type: 'boolean', short: 'v', default: false },
+    half: { type: 'string' },
+    ids: { type: 'string' },
+    diff: { type: 'boolean', default: false },
   });
   if (positionals.length > 0) throw new MarsadError('E_USAGE', `unexpected argument "${positionals[0]}" (use --gold DIR)`);
   if (!values.gold) throw new MarsadError('E_USAGE', 'eval events needs --gold DIR (a folder of NN.json gold files)');
   const corpus = resolve(values.corpus ?? process.env.MARSAD_CORPUS ?? '../shared/data/corpus');
-  const gold = readGold(resolve(values.gold), corpus);
+  if (values.half && values.half !== 'odd' && values.half !== 'even') throw new MarsadError('E_USAGE', '--half takes odd or even');
+  const wanted = values.ids ? new Set(values.ids.split(',').map((s) => s.trim())) : null;
+  const gold = readGold(resolve(values.gold), corpus).filter((g) => {
+    if (wanted && !wanted.has(g.id)) return false;
+    // a split by id parity, for checking that a change helps both halves of a dev set
+    if (values.half) return (Number.parseInt(g.id, 10) % 2 === 1) === (values.half === 'odd');
+    return true;
+  });
   const results: ArticleResult[] = [];
   for (const g of gold) {
     const t0 = performance.now();
     const a = analyzeText({ text: g.text, published: g.published, id: g.id, lang: g.lang });
     results.push(scoreArticle(g, a, performance.now() - t0));
+    if (values.diff) writeLine(io.stdout, diffArticle(g, a));
   }
   const summary = summarize(results);
   if (values.json) writeLine(io.stdout, JSON.stringify({ summary, articles: results }, null, 2));
