@@ -27,7 +27,7 @@ interface BackendFigures {
   searchMaxMs: number;
 }
 
-function loadCorpus(): Array<{ title: string; content: string; date: string }> {
+export function loadCorpus(): Array<{ title: string; content: string; date: string }> {
   const out = [];
   for (const f of readdirSync(CORPUS).filter((f) => f.endsWith('.json.gz')).sort()) {
     for (const a of JSON.parse(gunzipSync(readFileSync(join(CORPUS, f))).toString('utf8'))) {
@@ -51,7 +51,7 @@ function perturb(text: string, n: number, rand: () => number): string {
   return words.join(' ') + ` (نسخة ${n})`;
 }
 
-function* documents(total: number, sourceId: number): Generator<DocumentInput> {
+export function* documents(total: number, sourceId: number): Generator<DocumentInput> {
   const corpus = loadCorpus();
   const rand = rng(42);
   for (let n = 0; n < total; n++) {
@@ -64,7 +64,7 @@ function* documents(total: number, sourceId: number): Generator<DocumentInput> {
   }
 }
 
-function queries(count: number): string[] {
+export function queries(count: number): string[] {
   const corpus = loadCorpus();
   const rand = rng(7);
   const out: string[] = [];

@@ -17,6 +17,9 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 // one lock id for "migrating the Marsad schema", so two workers starting together do not race
 const MIGRATION_LOCK = 0x6d617273;
 const now = () => new Date().toISOString();
+/** search ranks at most this many matches, the most recently stored (see search): ts_rank
+ * detoasts each vector, some 15 µs a document */
+const RANK_CANDIDATES = 500;
 
 function tsQuery(terms: QueryTerm[]): string {
   // terms hold only letters and digits (see queryTerms), so quoting them is enough
@@ -159,19 +162,26 @@ export class PgStore implements Store {
     const title = d.title ?? d.analysis?.title ?? null;
     const published = d.published ?? d.analysis?.published ?? null;
     const seenAt = now();
+    const sortDate = published ?? seenAt;
+    const language = d.language ?? d.analysis?.language ?? null;
     const [ins] = await this.q(
       `INSERT INTO documents (content_hash, url, title, published, language, sort_date, raw, content_type, extracted, text,
-         analysis, model_version, first_seen_at, fts)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-         setweight(to_tsvector('simple', $14), 'A') || setweight(to_tsvector('simple', $15), 'B'))
+         analysis, model_version, first_seen_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
       [
-        contentHash(text), d.url ?? null, title, published, d.language ?? d.analysis?.language ?? null, published ?? seenAt,
+        contentHash(text), d.url ?? null, title, published, language, sortDate,
         typeof d.raw === 'string' ? Buffer.from(d.raw, 'utf8') : Buffer.from(d.raw), d.contentType ?? null, d.extracted, text,
         d.analysis ? JSON.stringify(d.analysis) : null, d.modelVersion ?? d.analysis?.model ?? null, seenAt,
-        indexText(title ?? ''), indexText(text),
       ],
     );
+    if (ins) {
+      await this.q(
+        `INSERT INTO document_search (id, sort_date, language, fts)
+         VALUES ($1, $2, $3, setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'B'))`,
+        [ins.id, sortDate, language, indexText(title ?? ''), indexText(text)],
+      );
+    }
     let id: number;
     if (ins) {
       id = ins.id;
@@ -265,26 +275,63 @@ export class PgStore implements Store {
 
   async search(q: SearchQuery): Promise<SearchHit[]> {
     const terms = queryTerms(q.q);
+    const limit = q.limit ?? 20;
+    const offset = q.offset ?? 0;
+    const want = Math.max(RANK_CANDIDATES, offset + limit);
     const args: unknown[] = [tsQuery(terms)];
-    const where = ['d.fts @@ query'];
-    if (q.since) (args.push(q.since), where.push(`d.sort_date >= $${args.length}`));
-    if (q.until) (args.push(q.until + '\uffff'), where.push(`d.sort_date <= $${args.length}`));
-    if (q.language) (args.push(q.language), where.push(`d.language = $${args.length}`));
+    const where = [`s.fts @@ to_tsquery('simple', $1)`];
+    if (q.since) (args.push(q.since), where.push(`s.sort_date >= $${args.length}`));
+    if (q.until) (args.push(q.until + '\uffff'), where.push(`s.sort_date <= $${args.length}`));
+    if (q.language) (args.push(q.language), where.push(`s.language = $${args.length}`));
     if (q.sourceId !== undefined)
-      (args.push(q.sourceId), where.push(`EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND s.source_id = $${args.length})`));
-    args.push(q.limit ?? 20, q.offset ?? 0);
-    const rows = await this.q(
-      // rank in an inner query over narrow rows, then fetch the wide columns for the page only
-      `SELECT d.id, d.title, d.published, d.language, d.url, d.text, top.score
-       FROM (SELECT d.id, ts_rank(d.fts, query) AS score FROM documents d, to_tsquery('simple', $1) query
-             WHERE ${where.join(' AND ')} ORDER BY score DESC, d.id LIMIT $${args.length - 1} OFFSET $${args.length}) top
-       JOIN documents d ON d.id = top.id ORDER BY top.score DESC, d.id`,
-      args,
+      (args.push(q.sourceId), where.push(`EXISTS (SELECT 1 FROM document_sources ds WHERE ds.document_id = s.id AND ds.source_id = $${args.length})`));
+    const candidates = (floor: number | null) =>
+      `SELECT s.id FROM document_search s WHERE ${where.join(' AND ')} ${floor === null ? '' : `AND s.id > ${floor | 0}`}
+       ORDER BY s.id DESC LIMIT ${want | 0}`;
+    const c = this.inTx ? null : await this.pool.connect();
+    const conn = c ?? (this.conn as pg.PoolClient);
+    let top: Array<{ id: number; score: number }>;
+    try {
+      // Candidates are the newest `want` matches, found through the GIN index only: the planner,
+      // blind to the cost of detoasting a tsvector, would otherwise scan the table for a common word
+      // and read every document's vector. (Inside a caller's transaction the settings live in a
+      // savepoint that is rolled back at once.) The newest ids are tried first: for a common word a
+      // recent slice of the table holds enough matches and the bitmap stays small; a rarer word
+      // falls back to all its matches, which are few.
+      await conn.query(`${c ? 'BEGIN' : 'SAVEPOINT search'}; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`);
+      const newest = (await conn.query('SELECT max(id) AS m FROM document_search')).rows[0].m as number | null;
+      const floor = (newest ?? 0) - want * 8;
+      let cand = floor > 0 ? (await conn.query(candidates(floor), args)).rows.map((r) => r.id as number) : [];
+      if (cand.length < want) cand = (await conn.query(candidates(null), args)).rows.map((r) => r.id as number);
+      await conn.query(c ? 'COMMIT' : 'ROLLBACK TO SAVEPOINT search; RELEASE SAVEPOINT search');
+      // only the candidates are ranked: ts_rank detoasts each vector
+      top = cand.length
+        ? (
+            await conn.query(
+              `SELECT s.id, ts_rank(s.fts, to_tsquery('simple', $1)) AS score FROM document_search s
+               WHERE s.id = ANY($2) ORDER BY score DESC, s.id LIMIT $3 OFFSET $4`,
+              [args[0], cand, limit, offset],
+            )
+          ).rows
+        : [];
+    } catch (e) {
+      await conn.query(c ? 'ROLLBACK' : 'ROLLBACK TO SAVEPOINT search; RELEASE SAVEPOINT search').catch(() => {});
+      throw new MarsadError('E_DB', (e as Error).message, { sql: 'search' });
+    } finally {
+      c?.release();
+    }
+    if (top.length === 0) return [];
+    // the wide columns (the text, for the snippet) for the page only
+    const rows = new Map(
+      (await this.q('SELECT id, title, published, language, url, text FROM documents WHERE id = ANY($1)', [top.map((t) => t.id)])).map((r) => [r.id, r]),
     );
-    return rows.map((r) => ({
-      id: r.id, title: r.title, snippet: snippet(r.text, terms), published: r.published,
-      language: r.language, url: r.url, score: Number(r.score),
-    }));
+    return top.map(({ id, score }) => {
+      const r = rows.get(id);
+      return {
+        id, title: r.title, snippet: snippet(r.text, terms), published: r.published,
+        language: r.language, url: r.url, score: Number(score),
+      };
+    });
   }
 
   // ------------------------------------------------------------ entities

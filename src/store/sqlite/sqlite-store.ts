@@ -17,6 +17,8 @@ import type {
 
 const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 const now = () => new Date().toISOString();
+/** search scores at most this many matches, the most recently stored (see search) */
+const RANK_CANDIDATES = 2000;
 
 function ftsQuery(terms: QueryTerm[]): string {
   // terms hold only letters and digits (see queryTerms), so quoting them is enough
@@ -239,25 +241,50 @@ export class SqliteStore implements Store {
 
   async search(q: SearchQuery): Promise<SearchHit[]> {
     const terms = queryTerms(q.q);
+    const limit = q.limit ?? 20;
+    const offset = q.offset ?? 0;
+    // Filters join the narrow covering index documents_search (id, sort_date, language), never the
+    // wide document rows; without filters the FTS index answers alone.
+    let from = 'documents_fts';
     const where = ['documents_fts MATCH ?'];
     const args: unknown[] = [ftsQuery(terms)];
-    if (q.since) (where.push('d.sort_date >= ?'), args.push(q.since));
-    if (q.until) (where.push('d.sort_date <= ?'), args.push(q.until + '\uffff'));
-    if (q.language) (where.push('d.language = ?'), args.push(q.language));
-    if (q.sourceId !== undefined)
-      (where.push('EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND s.source_id = ?)'), args.push(q.sourceId));
+    if (q.since !== undefined || q.until !== undefined || q.language !== undefined || q.sourceId !== undefined) {
+      from = 'documents_fts JOIN documents d INDEXED BY documents_search ON d.id = documents_fts.rowid';
+      if (q.since) (where.push('d.sort_date >= ?'), args.push(q.since));
+      if (q.until) (where.push('d.sort_date <= ?'), args.push(q.until + '\uffff'));
+      if (q.language) (where.push('d.language = ?'), args.push(q.language));
+      if (q.sourceId !== undefined)
+        (where.push('EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND s.source_id = ?)'), args.push(q.sourceId));
+    }
+    // Rank only the newest RANK_CANDIDATES matches (at least offset + limit): walking rowids is
+    // cheap, scoring is not, and a common word matches most of the archive.
+    const cutoff = this.db
+      .prepare(`SELECT documents_fts.rowid FROM ${from} WHERE ${where.join(' AND ')} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?`)
+      .pluck()
+      .get(...args, Math.max(RANK_CANDIDATES, offset + limit) - 1) as number | undefined;
     // title matches weigh double; bm25 is lower-is-better, so the score is its negation
-    const rows = this.db
+    const top = this.db
       .prepare(
-        `SELECT d.id, d.title, d.published, d.language, d.url, d.text, -bm25(documents_fts, 2.0, 1.0) AS score
-         FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-         WHERE ${where.join(' AND ')} ORDER BY score DESC, d.id LIMIT ? OFFSET ?`,
+        `SELECT documents_fts.rowid AS id, bm25(documents_fts, 2.0, 1.0) AS r FROM ${from}
+         WHERE ${where.join(' AND ')} AND documents_fts.rowid >= ? ORDER BY r, documents_fts.rowid LIMIT ? OFFSET ?`,
       )
-      .all(...args, q.limit ?? 20, q.offset ?? 0) as any[];
-    return rows.map((r) => ({
-      id: r.id, title: r.title, snippet: snippet(r.text, terms), published: r.published,
-      language: r.language, url: r.url, score: r.score,
-    }));
+      .all(...args, cutoff ?? 0, limit, offset) as Array<{ id: number; r: number }>;
+    if (top.length === 0) return [];
+    // the wide columns (the text, for the snippet) for the page only
+    const rows = new Map(
+      (
+        this.db
+          .prepare(`SELECT id, title, published, language, url, text FROM documents WHERE id IN (${top.map(() => '?').join(',')})`)
+          .all(...top.map((t) => t.id)) as any[]
+      ).map((r) => [r.id, r]),
+    );
+    return top.map(({ id, r: rank }) => {
+      const r = rows.get(id);
+      return {
+        id, title: r.title, snippet: snippet(r.text, terms), published: r.published,
+        language: r.language, url: r.url, score: -rank,
+      };
+    });
   }
 
   // ------------------------------------------------------------ entities
