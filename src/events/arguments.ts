@@ -66,6 +66,8 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
     if (!ms) continue;
     // "أعلن داعش أمس الخميس مسؤوليته": the day of a claim is not the day of the attack
     if (cues.near(d.first, d.last, 'claim', 1, 2) || cues.near(d.first, d.last, 'claimVerb', 2, 0)) continue;
+    // "كشفت السلطات، أمس، عن هوية منفذ التفجير", "police said on Monday": the day of speaking
+    if (isSpeechDate(cues, d, ms)) continue;
     const best = bestMention(cues, view.lang, ms, d.first, d.last, anchors.dates);
     const date = (strength: number) => ({ start: v.start, end: v.end, precision: d.mention.precision, strength, anchorStart: d.mention.start });
     if (best) {
@@ -83,6 +85,15 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
       m.date = { start: v.start, end: v.end, precision: d.mention.precision, strength: 1, anchorStart: d.mention.start };
     }
   }
+}
+
+/** A date just after a verb of saying, with no attack word between them, dates the saying. */
+function isSpeechDate(cues: CueIndex, d: { first: number; last: number }, ms: AttackMention[]): boolean {
+  const verb = cues.near(d.first, d.last, 'reportVerb', 4, -1);
+  if (!verb || ms.some((m) => m.first > verb.last && m.last < d.first)) return false;
+  // "said … Monday morning's attack": a date closer to the attack word than to the verb is the attack's
+  const next = ms.filter((m) => m.first > d.last).sort((a, b) => a.first - b.first)[0];
+  return !next || cues.gap(verb.last, d.first) <= cues.gap(d.last, next.first);
 }
 
 const YEARLIKE = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2100;

@@ -129,7 +129,11 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     const head = view.tokens[h.first].forms[0];
     const definite = view.lang === 'ar' ? DEFINITE_AR.test(head) : cues.near(h.first, h.last, 'determiner', 0, -1) !== null;
     // a call or threat earlier in the sentence governs the indefinite attacks after it (يدعو أنصاره … إلى شن هجمات)
-    const governed = (info.plural || !definite) && [...cues.inUnit(unit, 'incitement'), ...cues.inUnit(unit, 'threat')].some((c) => c.last < h.first);
+    const governed =
+      (info.plural || !definite) &&
+      ([...cues.inUnit(unit, 'incitement'), ...cues.inUnit(unit, 'threat')].some((c) => c.last < h.first) ||
+        // a plan earlier in the sentence (خططوا … لتفجير مساجد، كانت تعد لمخطط … لاستهداف) is not an attack made
+        cues.inUnit(unit, 'plan').some((c) => c.last < h.first && cues.gap(c.last, h.first) <= PLAN_REACH));
     const irrealis =
       governed ||
       cues.near(h.first, h.last, 'irrealisBefore', 4, -1) !== null ||
@@ -141,7 +145,9 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       info.plural &&
       ((genericCue !== null && !punctBetween(view, genericCue.last, h.first)) || cues.near(h.first, h.last, 'lone', -1, 1) !== null);
     const comparisonBefore = cues.inUnit(unit, 'comparison').some((c) => c.last < h.first);
-    const backgroundCue = comparisonBefore || cues.hasInUnit(unit, 'court');
+    // "بعد أكثر من شهر من تفجير مسجد…": the attack a time span is counted from lies in the past
+    const since = cues.near(h.first, h.last, 'since', 1, -1) !== null;
+    const backgroundCue = comparisonBefore || since || cues.hasInUnit(unit, 'court');
 
     const another = cues.near(h.first, h.last, 'another', 1, 1) !== null && !info.plural;
     mentions.push({
@@ -172,6 +178,9 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
   }
   return mentions;
 }
+
+/** Words after a plan verb within which attack words are what was planned. */
+const PLAN_REACH = 20;
 
 const TARGET_MARKERS = ['على', 'ضد', 'استهدف', 'استهدفت', 'من', 'on', 'against', 'of', 'targeting', 'at'];
 
