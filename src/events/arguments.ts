@@ -98,6 +98,9 @@ function isSpeechDate(cues: CueIndex, d: { first: number; last: number }, ms: At
 
 const YEARLIKE = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2100;
 
+/** A nationality or kind adjective agreeing with a dual or plural count (جنديين تركيين، 3 عراقيين): skipped like a filler. */
+const isNisbaPlural = (form: string, lang: string) => lang === 'ar' && form.length >= 5 && /(يين|يان|يون)$/.test(form);
+
 /** Walk from token i in direction dir over filler words; return the cue families found at the first non-filler. */
 function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir: 1 | -1, families: string[], maxSkip = 3): { family: string; dist: number } | null {
   const unit = view.tokens[i].unit;
@@ -112,7 +115,7 @@ function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir:
       for (const h of hits) if (families.includes(h.value)) return { family: h.value, dist: skipped };
     }
     if (t.number) return null;
-    if (!t.forms.some((f) => lex.fillers.has(f)) || ++skipped > maxSkip) return null;
+    if (!(t.forms.some((f) => lex.fillers.has(f)) || isNisbaPlural(t.forms[0], lex.lang)) || ++skipped > maxSkip) return null;
   }
   return null;
 }
@@ -149,7 +152,8 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     if (!cur || (n.value > cur.value && update)) m[role] = { value: n.value, approx: n.approx, update, at: n.first };
   }
   for (const [unit, ms] of units) {
-    const alive = ms.filter(live);
+    // الحادثة refers back and takes no toll of its own: the first attack word that can carry one does
+    const alive = ms.filter(live).sort((a, b) => Number(a.anaphor) - Number(b.anaphor));
     if (alive.length > 0 && cues.hasInUnit(unit, 'killedOne')) alive[0].killedOne = true;
   }
 }

@@ -150,6 +150,8 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
   const focus = (m: AttackMention): Incident | null =>
     sameUnit(m) ?? incidents.find((i) => !provisionalBackground(i, published)) ?? incidents[incidents.length - 1] ?? null;
 
+  // "وفي حادثة منفصلة": the next attack word of the sentence opens an incident of its own
+  let separate: AttackMention | null = null;
   for (const raw of mentions) {
     // a weakly supported trigger (الهجوم without a word of terror nearby) may still refer back
     if ((raw.rejected && raw.rejected !== 'weak') || raw.irrealis) continue;
@@ -161,8 +163,15 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
         if (f && (m.definite || m.anaphor || m.verb) && agreement(m, f, published, titlePlaces) >= 0) join(f, m);
         continue;
       }
-      if (m.another) {
+      if (m.another && !canOpen(m)) {
+        separate = m;
+        continue;
+      }
+      if (m.another || (separate?.unit === m.unit && canOpen(m))) {
         open(m);
+        // the words of the separate incident (نسبت إلى…) go with it
+        if (separate?.unit === m.unit && incidents[incidents.length - 1]?.mentions[0] === m) join(incidents[incidents.length - 1], separate);
+        separate = null;
         continue;
       }
       const here = sameUnit(m);

@@ -28,7 +28,7 @@ export type Cue =
   | 'irrealisBefore' | 'irrealisImmediate' | 'irrealisAfter' | 'generic' | 'comparison'
   | 'lone' | 'cell' | 'uncertain' | 'perp' | 'suspected' | 'attributed'
   | 'killedBefore' | 'killedAfter' | 'killedOne' | 'injuredBefore' | 'injuredAfter' | 'injuredOne'
-  | 'reportVerb' | 'plan' | 'since'
+  | 'reportVerb' | 'plan' | 'since' | 'cumulative'
   | 'combined' | 'notVictim' | 'vehicle' | 'rammingVerb' | 'update' | 'another' | 'determiner'
   | 'claim' | 'claimNegation' | 'denial' | 'incitement' | 'incitementObject' | 'prevention'
   | 'threat' | 'warning' | 'report' | 'arrest' | 'foiled' | 'plot' | 'delayBefore' | 'hours' | 'days' | 'audience' | 'claimVerb' | 'responsibility'
@@ -81,7 +81,7 @@ const DATA: Record<Lang, { attacks: AttackData; casualties: CasualtyData; statem
 const CONTEXT_FAMILIES: Cue[] = [
   'terror', 'football', 'politics', 'cyber', 'military', 'court', 'notAttack', 'irrealisBefore', 'irrealisImmediate',
   'irrealisAfter', 'generic', 'comparison', 'lone', 'cell', 'uncertain', 'suspected', 'attributed', 'another',
-  'reportVerb', 'plan', 'since',
+  'reportVerb', 'plan', 'since', 'cumulative',
 ];
 const STATEMENT_FAMILIES: Cue[] = [
   'claim', 'claimNegation', 'denial', 'incitement', 'incitementObject', 'prevention', 'threat', 'warning', 'report', 'arrest', 'foiled', 'plot',

@@ -141,9 +141,12 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       cues.near(h.first, h.last, 'irrealisAfter', -1, 1) !== null;
     const genericCue = cues.near(h.first, h.last, 'generic', 2, 2);
     // "هذه، عن هجمات": a demonstrative across a comma belongs to the phrase before
+    // "قتل 17 … في هجمات … منذ التصعيد": a running total over many attacks is no one incident
     const generic =
       info.plural &&
-      ((genericCue !== null && !punctBetween(view, genericCue.last, h.first)) || cues.near(h.first, h.last, 'lone', -1, 1) !== null);
+      ((genericCue !== null && !punctBetween(view, genericCue.last, h.first)) ||
+        cues.near(h.first, h.last, 'lone', -1, 1) !== null ||
+        cues.near(h.first, h.last, 'cumulative', -1, 6) !== null);
     const comparisonBefore = cues.inUnit(unit, 'comparison').some((c) => c.last < h.first);
     // "بعد أكثر من شهر من تفجير مسجد…": the attack a time span is counted from lies in the past
     const since = cues.near(h.first, h.last, 'since', 1, -1) !== null;
