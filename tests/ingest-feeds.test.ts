@@ -54,6 +54,11 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag: '"feed-v1"' });
     res.end(feedBody());
   });
+  // the same feed from a server that sends no validators (no ETag, no Last-Modified)
+  srv.route('/plain.xml', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+    res.end(feedBody());
+  });
   srv.route('/broken.xml', send('application/rss+xml', '<rss><channel><item><title>unclosed</channel></rss>'));
 });
 
@@ -159,6 +164,23 @@ describe('feed sources end to end', () => {
     const added = JSON.parse((await cli('add', srv.url('/huge.xml'), '--json')).out);
     const polled = await cli('poll', String(added.id));
     expect(polled.out).toMatch(/E_TOO_LARGE/);
+  });
+
+  it('does not fetch or analyse again the items a feed without validators already delivered', async () => {
+    const added = await cli('add', srv.url('/plain.xml'));
+    expect(added.code).toBe(0);
+    const id = String(added.out.match(/added source (\d+)/)![1]);
+    await cli('poll', id);
+    const pageFetches = srv.requests.filter((r) => r.path === '/news/2').length;
+    const store = await openStore(db);
+    const before = await store.countDocuments();
+    await store.close();
+    const again = await cli('poll', id);
+    expect(again.code).toBe(0);
+    expect(srv.requests.filter((r) => r.path === '/news/2').length).toBe(pageFetches);
+    const after = await openStore(db);
+    expect(await after.countDocuments()).toBe(before);
+    await after.close();
   });
 
   it('removes a source', async () => {

@@ -91,7 +91,11 @@ export async function pollSource(store: Store, source: Source, opts: PollOptions
     const feed = parseFeed(decodeBytes(res.body, res.body.length + 1).text, res.url);
     const fetchedAt = started.toISOString();
     async function* items(): AsyncGenerator<Yielded> {
-      for (const fi of feed.items) yield await feedItemToYielded(fi, source, opts, fetchedAt);
+      for (const fi of feed.items) {
+        // items stored on an earlier poll are neither fetched nor analysed again
+        if (await store.findByExternalId(source.id, fi.id || fi.url!)) continue;
+        yield await feedItemToYielded(fi, source, opts, fetchedAt);
+      }
     }
     const report = await ingest(store, items(), opts);
     // the schedule counts from the end of the poll, so a slow poll never makes the next one due at once

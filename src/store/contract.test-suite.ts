@@ -98,6 +98,12 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         expect(d.text).toBe(AR_ATTACK); // the first copy's text is kept
       });
 
+      it('finds a document by the external id each source gave it', async () => {
+        expect(await store.findByExternalId(feedA, 'a-1')).toBe(attackId);
+        expect(await store.findByExternalId(feedB, 'b-77')).toBe(attackId);
+        expect(await store.findByExternalId(feedA, 'b-77')).toBeNull();
+      });
+
       it('stores a batch atomically: one bad item stores none of it', async () => {
         const before = await store.countDocuments();
         await expect(store.putDocuments([doc(feedA, 'a-2', AR_ARREST), doc(999_999, 'x-1', AR_WARNING)])).rejects.toThrow();

@@ -229,6 +229,8 @@ export interface Store {
   /** a batch in one transaction: all stored or none */
   putDocuments(inputs: DocumentInput[]): Promise<PutResult[]>;
   getDocument(id: number): Promise<StoredDocument | null>;
+  /** the id of the document a source already delivered under this external id (feed item guid, file path…) */
+  findByExternalId(sourceId: number, externalId: string): Promise<number | null>;
   getRaw(id: number): Promise<RawDocument | null>;
   /** keyset-paged listing, ordered by id */
   listDocuments(query?: DocumentListQuery): Promise<StoredDocument[]>;

@@ -255,6 +255,11 @@ export class PgStore implements Store {
     return this.withSources(rows);
   }
 
+  async findByExternalId(sourceId: number, externalId: string): Promise<number | null> {
+    const [r] = await this.q('SELECT document_id FROM document_sources WHERE source_id = $1 AND external_id = $2', [sourceId, externalId]);
+    return r ? Number(r.document_id) : null;
+  }
+
   async countDocuments(): Promise<number> {
     return Number((await this.q('SELECT count(*) AS n FROM documents'))[0].n);
   }

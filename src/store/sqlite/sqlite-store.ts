@@ -206,6 +206,11 @@ export class SqliteStore implements Store {
     return r ? this.withSources([r])[0] : null;
   }
 
+  async findByExternalId(sourceId: number, externalId: string): Promise<number | null> {
+    const id = this.db.prepare('SELECT document_id FROM document_sources WHERE source_id = ? AND external_id = ?').pluck().get(sourceId, externalId);
+    return (id as number | undefined) ?? null;
+  }
+
   async getRaw(id: number): Promise<RawDocument | null> {
     const r = this.db.prepare('SELECT raw, content_type FROM documents WHERE id = ?').get(id) as any;
     return r ? { raw: new Uint8Array(r.raw), contentType: r.content_type ?? null } : null;
