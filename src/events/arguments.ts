@@ -141,7 +141,8 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     if (!role && prev && view.tokens[prev.at].unit === unit && cues.gap(prev.at, n.first) <= 4) role = prev.role;
     prev = { at: n.last, role };
     if (!role) continue;
-    if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined'], 1)) continue;
+    // "جميع المهاجمين الأربعة قتلوا": attackers named just before the count are not victims
+    if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined', 'notVictim'], 1)) continue;
     let ms = (units.get(unit) ?? []).filter(live);
     // a toll in a sentence of its own ("وارتفع عدد القتلى إلى 11") belongs to the attack just told
     if (ms.length === 0 && cues.hasInUnit(unit, 'update')) ms = (units.get(unit - 1) ?? []).filter(live).slice(-1);

@@ -50,7 +50,10 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView): DraftEven
   const date = incidentDate(inc);
   const own = incidentPlace(inc);
   const place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(view, anchors, inc) ?? own ?? datelinePlace(view, anchors, inc);
-  const country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc) : null;
+  let country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc) : null;
+  // a town read as a namesake abroad (Yobe in Japan in a Nigerian story): trust the article's countries
+  const other = place && country ? articleCountry(anchors, place) : null;
+  if (other && other !== country) country = other;
   const lone = ms.find((m) => m.lone !== null)?.lone ?? null;
   const terror = Math.max(...ms.map((m) => m.score));
   const confidence = Math.min(0.97, 0.4 + 0.05 * Math.min(4, ms.length) + (place ? 0.1 : 0) + (date ? 0.1 : 0) + (killed ? 0.05 : 0) + (terror >= 5 ? 0.1 : 0) + (inc.reported ? 0 : -0.1));
@@ -112,6 +115,32 @@ function fallbackCountry(view: TextView, anchors: Anchors, inc: Incident): strin
 }
 
 /**
+ * When no other place of the article lies in the country of `place` while its other places agree
+ * on one country, that country: the gazetteer has linked a namesake. Null when the place is plausible.
+ */
+function articleCountry(anchors: Anchors, place: EntityAnchor): string | null {
+  const own = countryOf(place);
+  // a country named as such is what the text says; a town named once or twice may be a namesake
+  if (placeRank(place) < 2 || place.entity.mentions.length > 2) return null;
+  const counts = new Map<string, number>();
+  for (const a of anchors.entities) {
+    if (a.entity.type !== 'location' || a.entity === place.entity) continue;
+    const c = countryOf(a);
+    if (!c) continue;
+    if (c === own) return null;
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let top: string | null = null;
+  let total = 0;
+  for (const [c, n] of counts) {
+    total += n;
+    if (top === null || n > counts.get(top)!) top = c;
+  }
+  // a clear majority of the other place mentions, not a split article
+  return top && counts.get(top)! >= 3 && counts.get(top)! * 2 > total ? top : null;
+}
+
+/**
  * The headline names the place of the article's news (هجوم لندن) but has no offsets in the text:
  * a location entity whose name or mention appears in the title stands for the lead incident.
  */
@@ -143,7 +172,9 @@ function toLocation(a: EntityAnchor | null, country: string | null): EventLocati
   if (!a) return null;
   const e = a.entity;
   const loc: EventLocation = { name: e.name, nameAr: e.nameAr ?? null, country: country ?? countryOf(a) };
-  if (typeof e.lat === 'number' && typeof e.lon === 'number') {
+  // coordinates of a namesake in another country would mislead a map
+  const sameCountry = !country || !countryOf(a) || countryOf(a) === country;
+  if (sameCountry && typeof e.lat === 'number' && typeof e.lon === 'number') {
     loc.lat = e.lat;
     loc.lon = e.lon;
   }

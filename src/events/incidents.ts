@@ -152,7 +152,15 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
 
   // "وفي حادثة منفصلة": the next attack word of the sentence opens an incident of its own
   let separate: AttackMention | null = null;
+  let prev: AttackMention | null = null;
   for (const raw of mentions) {
+    // two attack words side by side (تفجيرًا انتحاريًا) are one phrase: one incident
+    const adjacent = prev && prev.unit === raw.unit && raw.first - prev.last <= 1 ? incidents.find((i) => i.mentions.includes(prev!)) : undefined;
+    prev = raw;
+    if (adjacent && !raw.rejected && !raw.irrealis) {
+      join(adjacent, raw);
+      continue;
+    }
     // a weakly supported trigger (الهجوم without a word of terror nearby) may still refer back
     if ((raw.rejected && raw.rejected !== 'weak') || raw.irrealis) continue;
     for (const m of splitByCountry(raw)) {
