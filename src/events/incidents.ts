@@ -104,7 +104,8 @@ function isReported(inc: Incident, published: string | null): boolean {
   if (provisionalBackground(inc, published)) return false;
   if (inc.lead) return true;
   const d = incidentDate(inc);
-  if (!d || d.strength < 2) return false;
+  // another attack of a round-up is told with its day ("الأسبوع الماضي" is context, not news)
+  if (!d || d.strength < 2 || d.precision !== 'day') return false;
   return !published || d.end >= addDays(published, -2);
 }
 
