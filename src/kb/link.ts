@@ -6,7 +6,7 @@ import { scanDictionary, type DictMatch } from './matcher.js';
 import { choosePlace, gazetteer, nameKey, placeCandidates, type Place } from './gazetteer.js';
 import { findOrg, stripArticle, type Organization } from './organizations.js';
 
-import { clusterPersons, findPersonNames, isAuthorName } from './persons.js';
+import { authorNameTest, clusterPersons, findPersonNames } from './persons.js';
 import { screenName } from './sanctions.js';
 import { romanizeName } from './names.js';
 
@@ -66,14 +66,20 @@ export function linkDocument(doc: Document): Entity[] {
   }
 
   // rule-found names fill in where the tagger is absent or missed one
-  const coveredAtom = (i: number) => cands.some((c) => c.type !== 'person' && atoms[i].start < c.span.end && c.span.start < atoms[i].end);
+  // atoms under an organisation or a place; no such candidate is added after this point
+  const coveredMask = new Uint8Array(atoms.length);
+  for (const c of cands) {
+    if (c.type === 'person') continue;
+    for (let i = firstAtomEndingAfter(atoms, c.span.start); i < atoms.length && atoms[i].start < c.span.end; i++) coveredMask[i] = 1;
+  }
+  const coveredAtom = (i: number) => coveredMask[i] === 1;
   for (const s of findPersonNames(atoms, coveredAtom)) {
     const sp = span(text, s.start, s.end);
     if (!cands.some((c) => overlaps(c.span, sp))) cands.push({ span: sp, type: 'person', source: 'rule' });
   }
 
   const entities: Entity[] = [];
-  entities.push(...linkPersons(doc, cands.filter((c) => c.type === 'person').map((c) => c.span), atoms, (i) => coveredAtom(i)));
+  entities.push(...linkPersons(doc, cands.filter((c) => c.type === 'person').map((c) => c.span), atoms, coveredAtom));
   entities.push(...linkOrgs(text, cands.filter((c) => c.type === 'organization')));
   entities.push(...linkPlaces(text, cands.filter((c) => c.type === 'location'), adjectiveCountries));
 
@@ -83,21 +89,34 @@ export function linkDocument(doc: Document): Entity[] {
     .sort((a, b) => a.mentions[0].start - b.mentions[0].start || (a.id < b.id ? -1 : 1));
 }
 
+/** Index of the first atom whose end lies after `pos` (atoms are in text order and do not overlap). */
+function firstAtomEndingAfter(atoms: Atom[], pos: number): number {
+  let lo = 0;
+  let hi = atoms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (atoms[mid].end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function linkPersons(doc: Document, spans: Span[], atoms: Atom[], covered: (i: number) => boolean): Entity[] {
   const text = doc.text;
   // the byline author is never a mentioned person; without a detected author, a "كتب – NAME" line marks one
   const author = doc.author;
+  const isAuthor = authorNameTest(author);
   const kept = spans.filter((s) => {
-    if (isAuthorName(s.text, author)) return false;
+    if (isAuthor(s.text)) return false;
     if (!author && BYLINE_CUE.test(text.slice(Math.max(0, s.start - 20), s.start))) return false;
     return true;
   });
-  const bylineNames = spans.filter((s) => !kept.includes(s)).map((s) => s.text);
+  const bylineNames = spans.filter((s) => !kept.includes(s)).map((s) => authorNameTest(s.text));
   const clusters = clusterPersons(kept, atoms, covered);
   return clusters.map((c) => {
     const mentions = c.mentions
       .map((m) => span(text, m.start, m.end))
-      .filter((m) => !isAuthorName(m.text, author) && !bylineNames.some((b) => isAuthorName(m.text, b)));
+      .filter((m) => !isAuthor(m.text) && !bylineNames.some((isByline) => isByline(m.text)));
     const sanctions = screenName(c.fullName, { type: 'person' });
     const aliases = [...new Set(mentions.map((m) => m.text))].filter((t) => t !== c.name && t !== c.nameAr);
     return {

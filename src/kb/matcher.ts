@@ -31,6 +31,20 @@ export interface DictMatch {
 }
 
 let memo: Map<string, Entry[]> | undefined;
+/** Bit set over the hashes of the index keys: most words of a text are no key, and a hash of their
+ * code units answers that without slicing off the article or looking the string up. */
+let keyBits: Uint8Array | undefined;
+const KEY_BITS = 1 << 20;
+
+/** FNV-1a over s[from..], folded to KEY_BITS. */
+function keyHash(s: string, from: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0) & (KEY_BITS - 1);
+}
+
+/** Where stripArticle(f) starts inside f. */
+const articleEnd = (f: string) => (f.length > 3 && f.charCodeAt(0) === 0x0627 && f.charCodeAt(1) === 0x0644 ? 2 : 0);
 
 function caseRule(written: string): CaseRule {
   if (/[\u0600-\u06FF]/.test(written)) return 'any';
@@ -62,6 +76,12 @@ export function dictionary(): Map<string, Entry[]> {
     const written = /[a-z]/.test(form) ? form[0].toUpperCase() + form.slice(1) : form;
     addEntry(index, written, { kind: 'adjective', country: iso }, 2);
   }
+  const bits = new Uint8Array(KEY_BITS >> 3);
+  for (const k of index.keys()) {
+    const h = keyHash(k, 0);
+    bits[h >> 3] |= 1 << (h & 7);
+  }
+  keyBits = bits;
   memo = index;
   return index;
 }
@@ -70,11 +90,6 @@ function caseOk(rule: CaseRule, atom: Atom): boolean {
   if (rule === 'upper') return atom.upper;
   if (rule === 'capital') return atom.capital;
   return true;
-}
-
-/** Forms of an atom to look up: as written (article-free) and the clitic-stripped variants. */
-function lookupForms(atom: Atom): string[] {
-  return lookupPairs(atom).map((p) => p[0]);
 }
 
 /** [lookup form, the clitic-stripped form it came from] */
@@ -89,20 +104,41 @@ function lookupPairs(atom: Atom): Array<[string, string]> {
   return out;
 }
 
+function startsSomeEntry(index: Map<string, Entry[]>, atom: Atom): boolean {
+  const bits = keyBits!;
+  for (const f of atom.forms) {
+    const h = keyHash(f, articleEnd(f));
+    if ((bits[h >> 3] & (1 << (h & 7))) !== 0 && index.has(stripArticle(f))) return true;
+  }
+  return false;
+}
+
+function hasLookupForm(pairs: Array<[string, string]>, form: string): boolean {
+  for (const p of pairs) if (p[0] === form) return true;
+  return false;
+}
+
 /** Scan the atoms left to right; at each position take the longest entry, then the best priority. */
 export function scanDictionary(atoms: Atom[]): DictMatch[] {
   const index = dictionary();
   const out: DictMatch[] = [];
+  // an atom's lookup forms are needed at its own position and again inside longer entries
+  const pairsAt: Array<Array<[string, string]> | undefined> = new Array(atoms.length);
+  const pairs = (i: number) => (pairsAt[i] ??= lookupPairs(atoms[i]));
   for (let i = 0; i < atoms.length; ) {
+    // most atoms start no name: answer that without building their lookup forms
+    if (pairsAt[i] === undefined && !startsSomeEntry(index, atoms[i])) { i++; continue; }
     let best: { entry: Entry; len: number; exact: boolean; form: string } | null = null;
-    const firstForms = lookupPairs(atoms[i]);
+    const firstForms = pairs(i);
     for (let fi = 0; fi < firstForms.length; fi++) {
-      for (const e of index.get(firstForms[fi][0]) ?? []) {
+      const entries = index.get(firstForms[fi][0]);
+      if (!entries) continue;
+      for (const e of entries) {
         if (i + e.atoms.length > atoms.length || !caseOk(e.cases[0], atoms[i])) continue;
         let ok = true;
         for (let j = 1; j < e.atoms.length && ok; j++) {
           const a = atoms[i + j];
-          ok = !a.breakBefore && caseOk(e.cases[j], a) && lookupForms(a).includes(e.atoms[j]);
+          ok = !a.breakBefore && caseOk(e.cases[j], a) && hasLookupForm(pairs(i + j), e.atoms[j]);
         }
         if (!ok) continue;
         const exact = fi === 0;

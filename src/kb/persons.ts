@@ -49,7 +49,7 @@ export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean):
     const ar = isArabic(a.norm);
     const kunya = ar && (lex.particles.get(a.norm) === 'abu' || lex.particles.get(a.norm) === 'umm');
     // على (the preposition) folds to علي (Ali): the written alef maqsura tells them apart
-    const preposition = ar && /^[وف]?على$/.test(a.text.replace(/[\u064B-\u0652\u0640]/g, ''));
+    const preposition = ar && (a.norm === 'علي' || a.norm === 'وعلي' || a.norm === 'فعلي') && /^[وف]?على$/.test(a.text.replace(/[\u064B-\u0652\u0640]/g, ''));
     const trigger = preposition ? false : ar ? kunya || isGiven(a.norm) || parts.first.has(a.norm) : a.capital && (givenLexicon().has(a.norm) || TRIGGER_LATIN.test(a.text));
     if (!trigger) continue;
     let j = i + 1;
@@ -90,10 +90,14 @@ export interface PersonCluster {
   mentions: Span[];
 }
 
-const sameTok = (a: string, b: string) => a === b || (skeleton(a) !== '' && skeleton(a) === skeleton(b));
+/** A name token with its cross-script skeleton, computed once per mention rather than per comparison. */
+interface Tok { t: string; sk: string }
+
+const toTok = (t: string): Tok => ({ t, sk: skeleton(t) });
+const sameTok = (a: Tok, b: Tok) => a.t === b.t || (a.sk !== '' && a.sk === b.sk);
 
 /** Is `short` a part of `long` (every token of short matches a token of long, across scripts)? */
-function partOf(short: string[], long: string[]): boolean {
+function partOf(short: Tok[], long: Tok[]): boolean {
   return short.every((s) => long.some((l) => sameTok(s, l)));
 }
 
@@ -103,29 +107,41 @@ function partOf(short: string[], long: string[]): boolean {
  * occurrence of a cluster's family name is added as a mention.
  */
 export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: number) => boolean): PersonCluster[] {
-  const withToks = mentions.map((m) => ({ m, toks: nameTokens(m.text) })).filter((x) => x.toks.length > 0);
+  const withToks = mentions.map((m) => ({ m, toks: nameTokens(m.text).map(toTok) })).filter((x) => x.toks.length > 0);
   withToks.sort((a, b) => b.toks.length - a.toks.length || a.m.start - b.m.start);
-  const clusters: Array<{ full: { m: Span; toks: string[] }; members: Span[] }> = [];
+  const clusters: Array<{ full: { m: Span; toks: Tok[] }; members: Span[] }> = [];
   for (const x of withToks) {
     const home = clusters.filter((c) => partOf(x.toks, c.full.toks));
     if (home.length === 1) { home[0].members.push(x.m); continue; }
     if (home.length > 1) continue; // ambiguous short form: leave it out rather than guess
-    if (x.toks.length === 1 && isCommonGivenName(x.toks[0])) continue;
+    if (x.toks.length === 1 && isCommonGivenName(x.toks[0].t)) continue;
     if (x.toks.length === 1) continue; // a single name with no fuller mention to anchor it
     clusters.push({ full: x, members: [x.m] });
   }
   // bare family names later in the text: "مسعود" after "خالد مسعود"
+  const bare: Array<{ c: (typeof clusters)[number]; last: Tok; folded: string }> = [];
   for (const c of clusters) {
     const last = c.full.toks[c.full.toks.length - 1];
-    if (isCommonGivenName(last) || fold(last).replace(/^ال/, '').length < 3) continue;
+    const folded = fold(last.t);
+    if (isCommonGivenName(last.t) || folded.replace(/^ال/, '').length < 3) continue;
     if (clusters.some((o) => o !== c && o.full.toks.some((t) => sameTok(t, last)))) continue;
+    bare.push({ c, last, folded });
+  }
+  if (bare.length > 0) {
+    // one pass over the atoms for all clusters (each cluster only adds to its own members); an atom
+    // without a Latin form can only match by carrying a folded family name as one of its forms
+    const latin = latinAtoms(atoms);
+    const targets = new Set(bare.map((b) => b.folded));
     for (let i = 0; i < atoms.length; i++) {
-      if (covered(i)) continue;
       const a = atoms[i];
-      const hit = a.forms.find((f) => f === fold(last) || (!isArabic(f) && sameTok(f, last)));
-      if (!hit) continue;
-      if (c.members.some((m) => m.start <= a.start && a.end <= m.end)) continue;
-      c.members.push({ start: startAfterClitic(a, hit), end: a.end, text: '' }); // ومسعود → مسعود
+      if (latin[i] === 0 && !a.forms.some((f) => targets.has(f))) continue;
+      if (covered(i)) continue;
+      for (const { c, last, folded } of bare) {
+        const hit = a.forms.find((f) => f === folded || (!isArabic(f) && (f === last.t || (last.sk !== '' && skeleton(f) === last.sk))));
+        if (!hit) continue;
+        if (c.members.some((m) => m.start <= a.start && a.end <= m.end)) continue;
+        c.members.push({ start: startAfterClitic(a, hit), end: a.end, text: '' }); // ومسعود → مسعود
+      }
     }
   }
   return clusters.map((c) => {
@@ -144,10 +160,28 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
   });
 }
 
+/** 1 for the atoms with a form outside Arabic script. */
+function latinAtoms(atoms: Atom[]): Uint8Array {
+  const out = new Uint8Array(atoms.length);
+  for (let i = 0; i < atoms.length; i++) {
+    const forms = atoms[i].forms;
+    for (let j = 0; j < forms.length; j++) if (!isArabic(forms[j])) { out[i] = 1; break; }
+  }
+  return out;
+}
+
+
 /** True when a mention names the byline author (same tokens across scripts, in any order). */
 export function isAuthorName(mention: string, author: string | null): boolean {
-  if (!author) return false;
-  const a = nameTokens(author);
-  const m = nameTokens(mention);
-  return m.length > 0 && a.length > 0 && partOf(m, a) && (m.length >= 2 || !isCommonGivenName(m[0]));
+  return authorNameTest(author)(mention);
+}
+
+/** isAuthorName for one author, with the author's tokens computed once. */
+export function authorNameTest(author: string | null): (mention: string) => boolean {
+  if (!author) return () => false;
+  const a = nameTokens(author).map(toTok);
+  return (mention) => {
+    const m = nameTokens(mention).map(toTok);
+    return m.length > 0 && a.length > 0 && partOf(m, a) && (m.length >= 2 || !isCommonGivenName(m[0].t));
+  };
 }

@@ -32,9 +32,14 @@ interface SanctionsIndex {
   names: IndexedName[];
   /** token key → indexes into names */
   byKey: Map<string, number[]>;
+  /** query key → the distinct list keys it matches (keysMatch), filled as queries arrive */
+  matchMemo: Map<string, Set<string>>;
 }
 
 let memo: SanctionsIndex | undefined;
+
+/** Bound on the memo of query keys, so that a long-running process stays flat in memory. */
+const MATCH_MEMO_MAX = 20_000;
 
 export function sanctionsIndex(): SanctionsIndex {
   if (memo) return memo;
@@ -53,7 +58,7 @@ export function sanctionsIndex(): SanctionsIndex {
       byKey.get(k)!.push(idx);
     }
   }
-  memo = { generated: raw.generated, records: raw.records, names, byKey };
+  memo = { generated: raw.generated, records: raw.records, names, byKey, matchMemo: new Map() };
   return memo;
 }
 
@@ -66,9 +71,20 @@ export interface ScreenOptions {
 function keysMatch(a: string, b: string): boolean {
   if (a === b) return true;
   // tolerate one slip in long skeletons (Abdurrahman / Abdul Rahman), never in short ones
-  const [pa, sa] = a.startsWith('BU:') ? ['BU:', a.slice(3)] : ['', a];
-  const [pb, sb] = b.startsWith('BU:') ? ['BU:', b.slice(3)] : ['', b];
-  return pa === pb && sa.length >= 4 && sb.length >= 4 && withinOneEdit(sa, sb);
+  const pa = a.startsWith('BU:') ? 3 : 0;
+  const pb = b.startsWith('BU:') ? 3 : 0;
+  return pa === pb && a.length - pa >= 4 && b.length - pb >= 4 && withinOneEdit(a.slice(pa), b.slice(pb));
+}
+
+/** The distinct keys of the list that a query key matches: a few thousand short comparisons, once per key. */
+function matchingKeys(idx: SanctionsIndex, q: string): Set<string> {
+  let m = idx.matchMemo.get(q);
+  if (m) return m;
+  m = new Set();
+  for (const k of idx.byKey.keys()) if (keysMatch(q, k)) m.add(k);
+  if (idx.matchMemo.size >= MATCH_MEMO_MAX) idx.matchMemo.clear();
+  idx.matchMemo.set(q, m);
+  return m;
 }
 
 /**
@@ -79,23 +95,44 @@ export function screenName(name: string, opts: ScreenOptions = {}): SanctionsHit
   const idx = sanctionsIndex();
   const threshold = opts.threshold ?? 0.75;
   const toks = contentTokens(name);
-  const qkeys = [...new Set(toks.map(tokenKey).filter(Boolean))];
+  const tokKeys = toks.map(tokenKey);
+  const qkeys = [...new Set(tokKeys.filter(Boolean))];
   if (qkeys.length < 2) return []; // one token (a lone first name, a lone family name) never matches
-  const candidates = new Set<number>();
-  for (const k of qkeys) for (const i of idx.byKey.get(k) ?? []) candidates.add(i);
-  if (candidates.size === 0) {
-    // fuzzy pass only over names sharing at least the exact skeleton of one rare token is not possible; scan
-    for (let i = 0; i < idx.names.length; i++) if (idx.names[i].keys.some((k) => qkeys.some((q) => keysMatch(q, k)))) candidates.add(i);
+  const qmatch = qkeys.map((q) => matchingKeys(idx, q));
+  // how many query keys each list name can match at most: a name that cannot reach the minimum is
+  // not worth the pairing below
+  const reach = new Map<number, number>();
+  for (let q = 0; q < qkeys.length; q++) {
+    const seen = new Set<number>();
+    for (const k of qmatch[q]) {
+      for (const i of idx.byKey.get(k)!) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        reach.set(i, (reach.get(i) ?? 0) + 1);
+      }
+    }
   }
+  const needed = qkeys.length <= 3 ? qkeys.length : 2;
+  let candidates: Iterable<number>;
+  const exact = new Set<number>();
+  for (const k of qkeys) for (const i of idx.byKey.get(k) ?? []) exact.add(i);
+  if (exact.size > 0) candidates = exact;
+  else {
+    // no list name shares a key outright: the names sharing a key one slip away, in list order
+    candidates = [...reach.keys()].sort((a, b) => a - b);
+  }
+  // the token each query key stands for (the first with that key)
+  const qtok = qkeys.map((q) => toks[tokKeys.indexOf(q)]);
   const best = new Map<string, SanctionsHit>();
   for (const i of candidates) {
+    if ((reach.get(i) ?? 0) < needed) continue;
     const n = idx.names[i];
     if (opts.type && n.rec.type !== opts.type) continue;
     const used = new Set<number>();
     const matchedQ: string[] = [];
     for (let q = 0; q < qkeys.length; q++) {
-      const j = n.keys.findIndex((k, jj) => !used.has(jj) && keysMatch(qkeys[q], k));
-      if (j >= 0) { used.add(j); matchedQ.push(toks.find((t) => tokenKey(t) === qkeys[q]) ?? qkeys[q]); }
+      const j = n.keys.findIndex((k, jj) => !used.has(jj) && qmatch[q].has(k));
+      if (j >= 0) { used.add(j); matchedQ.push(qtok[q]); }
     }
     const m = matchedQ.length;
     if (m < 2) continue;

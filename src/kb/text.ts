@@ -4,28 +4,95 @@
 import { foldChar } from '../lang/ar/normalize.js';
 import type { Document } from '../core/types.js';
 
-const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Separators that end a name: a name never runs across these (a dot inside إم.آي5 does not). */
 const HARD_BREAK = /[،؛؟!?;:\n\r]|[.,]\s|\s[-–—]\s/;
 
 export function isArabic(s: string): boolean {
-  return ARABIC_LETTER.test(s);
+  // the letters U+0621–U+064A, U+0671–U+06D3, U+06FA–U+06FF; a loop, as this runs per token form
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0621 && c <= 0x06ff && (c <= 0x064a || (c >= 0x0671 && c <= 0x06d3) || c >= 0x06fa)) return true;
+  }
+  return false;
 }
+
+const MARK = /\p{M}/u;
+const APOSTROPHES = /[‘’ʼʻ`´']/g;
 
 /** Fold Arabic (alef, ya, ta marbuta, diacritics, tatweel, digits) and lower-case Latin, strip Latin accents. */
 export function fold(s: string): string {
+  // fold is the hottest function of linking: a per-code-unit table gives the same result without
+  // normalising the whole string (see UNIT); surrogate pairs take the general path
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = KEEPS[c];
+    if (k === 1) continue;
+    if (k === 0 && learnUnit(c)) continue;
+    break;
+  }
+  if (i === s.length) return s; // nothing folds: no new string
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return foldSlow(s);
+    if (KEEPS[c] === 0) learnUnit(c);
+    out += UNIT[c]!;
+  }
+  return out;
+}
+
+/**
+ * The folded form of each BMP code unit, learnt on first sight. Folding a string equals folding its
+ * code units one by one: NFD decomposes each character on its own, canonical reordering only moves
+ * combining marks, and every combining mark is dropped. KEEPS[c]: 0 not yet seen, 1 folds to itself,
+ * 2 changes (or is half of a surrogate pair, which only the general path handles).
+ */
+const UNIT: Array<string | undefined> = [];
+const KEEPS = new Uint8Array(0x10000);
+
+function learnUnit(c: number): boolean {
+  const ch = String.fromCharCode(c);
+  const surrogate = c >= 0xd800 && c <= 0xdfff;
+  const f = surrogate ? ch : foldSlow(ch);
+  UNIT[c] = f;
+  KEEPS[c] = !surrogate && f === ch ? 1 : 2;
+  return KEEPS[c] === 1;
+}
+
+function foldSlow(s: string): string {
   let out = '';
   for (const ch of s.normalize('NFD')) {
-    if (/\p{M}/u.test(ch) && !isArabic(ch)) continue; // Latin combining accents: Trípoli → tripoli
+    if (MARK.test(ch) && !isArabic(ch)) continue; // Latin combining accents: Trípoli → tripoli
     out += foldChar(ch);
   }
-  return out.replace(/[‘’ʼʻ`´']/g, '');
+  return out.replace(APOSTROPHES, '');
 }
 
 /** The tokens of a name as written in a data file or a query: folded letter/digit runs. */
 export function nameAtoms(name: string): string[] {
-  return fold(name).match(/[\p{L}\p{N}]+/gu)?.map(splitScripts).flat() ?? [];
+  const runs = fold(name).match(LETTER_DIGIT_RUNS);
+  if (!runs) return [];
+  const out: string[] = [];
+  for (const run of runs) {
+    if (singleScript(run)) out.push(run);
+    else for (const part of splitScripts(run)) out.push(part);
+  }
+  return out;
+}
+
+const LETTER_DIGIT_RUNS = /[\p{L}\p{N}]+/gu;
+
+/** A run of basic Arabic letters only, or of ASCII letters only: splitScripts would return it whole. */
+function singleScript(run: string): boolean {
+  const c0 = run.charCodeAt(0);
+  const arabic = c0 >= 0x0621 && c0 <= 0x064a;
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (arabic ? !(c >= 0x0621 && c <= 0x064a) : !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a))) return false;
+  }
+  return true;
 }
 
 /** "آي5" → ["اي", "5"]: letters and digits, Arabic and Latin, are separate atoms. */
@@ -54,12 +121,21 @@ export interface Atom {
 /** Arabic proclitics, longest first; a form is kept only while ≥ 2 letters remain. */
 const PROCLITICS = ['وبال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
 
+/** PROCLITICS grouped by first letter, in their order (a word can only start with one group). */
+const PROCLITICS_BY_FIRST = new Map<number, string[]>();
+for (const p of PROCLITICS) {
+  const list = PROCLITICS_BY_FIRST.get(p.charCodeAt(0)) ?? [];
+  list.push(p);
+  PROCLITICS_BY_FIRST.set(p.charCodeAt(0), list);
+}
+
 /** The folded word and its plausible clitic-stripped variants (a superset: matching decides). */
 export function cliticForms(norm: string, extra?: string): string[] {
   const forms = [norm];
   if (extra && !forms.includes(extra)) forms.push(extra);
-  if (isArabic(norm)) {
-    for (const p of PROCLITICS) {
+  const candidates = PROCLITICS_BY_FIRST.get(norm.charCodeAt(0));
+  if (candidates && isArabic(norm)) {
+    for (const p of candidates) {
       if (norm.startsWith(p) && norm.length - p.length >= 2) {
         const f = norm.slice(p.length);
         if (!forms.includes(f)) forms.push(f);
@@ -72,41 +148,101 @@ export function cliticForms(norm: string, extra?: string): string[] {
 /** The atom stream of a document: from doc.tokens when the segmenter ran, else from the raw text. */
 export function atomize(doc: Pick<Document, 'text' | 'tokens'>): Atom[] {
   const text = doc.text;
-  const spans: Array<{ start: number; end: number; base?: string }> = [];
-  if (doc.tokens.length > 0) {
-    for (const t of doc.tokens) {
-      if (t.kind === 'word' || t.kind === 'number' || t.kind === 'other') spans.push({ start: t.start, end: t.end, base: t.base });
-    }
-  } else {
-    for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) spans.push({ start: m.index, end: m.index + m[0].length });
-  }
   const atoms: Atom[] = [];
   let prevEnd = 0;
-  for (const sp of spans) {
-    // a token may still hold mixed runs (إم.آي5): split into letter/digit atoms
-    const piece = text.slice(sp.start, sp.end);
-    for (const m of piece.matchAll(/\p{N}+|[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]+|[\p{L}\p{M}]+/gu)) {
-      const start = sp.start + m.index;
-      const end = start + m[0].length;
-      const raw = m[0];
-      const norm = fold(raw);
-      if (!norm || !LETTER_OR_DIGIT.test(norm)) continue;
-      const between = text.slice(prevEnd, start);
-      const baseForm = sp.base && raw === piece ? sp.base : undefined;
-      atoms.push({
-        text: raw,
-        start,
-        end,
-        norm,
-        forms: cliticForms(norm, baseForm),
-        breakBefore: atoms.length === 0 || HARD_BREAK.test(between),
-        capital: /^\p{Lu}/u.test(raw),
-        upper: /^[\p{Lu}\p{N}]+$/u.test(raw) && /\p{Lu}/u.test(raw),
-      });
-      prevEnd = end;
+  const addSpan = (spStart: number, spEnd: number, base: string | undefined) => {
+    const piece = text.slice(spStart, spEnd);
+    // most tokens are one run of Arabic letters, Latin letters or digits: no regex needed
+    const simple = simpleRun(piece);
+    if (simple !== NOT_SIMPLE) {
+      prevEnd = pushAtom(atoms, text, prevEnd, piece, spStart, base, simple);
+      return;
     }
+    // a token may still hold mixed runs (إم.آي5): split into letter/digit atoms
+    for (const m of piece.matchAll(RUN)) {
+      const raw = m[0];
+      prevEnd = pushAtom(atoms, text, prevEnd, raw, spStart + m.index, raw === piece ? base : undefined, caseOf(raw));
+    }
+  };
+  if (doc.tokens.length > 0) {
+    for (const t of doc.tokens) {
+      if (t.kind === 'word' || t.kind === 'number' || t.kind === 'other') addSpan(t.start, t.end, t.base);
+    }
+  } else {
+    for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) addSpan(m.index, m.index + m[0].length, undefined);
   }
   return atoms;
+}
+
+const RUN = /\p{N}+|[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]+|[\p{L}\p{M}]+/gu;
+
+/** Case flags of a run: bit 1 = capital (starts upper-case), bit 2 = upper (all capitals/digits, one capital at least). */
+const CAPITAL = 1;
+const UPPER = 2;
+const NOT_SIMPLE = -1;
+
+function caseOf(raw: string): number {
+  return (/^\p{Lu}/u.test(raw) ? CAPITAL : 0) | (/^[\p{Lu}\p{N}]+$/u.test(raw) && /\p{Lu}/u.test(raw) ? UPPER : 0);
+}
+
+/**
+ * When the whole piece is one run of the RUN pattern made only of Arabic letters, ASCII letters or
+ * ASCII digits, its case flags; else NOT_SIMPLE.
+ */
+function simpleRun(piece: string): number {
+  const n = piece.length;
+  if (n === 0) return NOT_SIMPLE;
+  const c0 = piece.charCodeAt(0);
+  if ((c0 >= 0x0621 && c0 <= 0x065f) || (c0 >= 0x0670 && c0 <= 0x06d3) || (c0 >= 0x06fa && c0 <= 0x06ff)) {
+    for (let i = 1; i < n; i++) {
+      const c = piece.charCodeAt(i);
+      if (!((c >= 0x0621 && c <= 0x065f) || (c >= 0x0670 && c <= 0x06d3) || (c >= 0x06fa && c <= 0x06ff))) return NOT_SIMPLE;
+    }
+    return 0;
+  }
+  if (c0 >= 0x30 && c0 <= 0x39) {
+    for (let i = 1; i < n; i++) {
+      const c = piece.charCodeAt(i);
+      if (!(c >= 0x30 && c <= 0x39)) return NOT_SIMPLE;
+    }
+    return 0;
+  }
+  let upper = 0;
+  for (let i = 0; i < n; i++) {
+    const c = piece.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) upper++;
+    else if (!(c >= 0x61 && c <= 0x7a)) return NOT_SIMPLE;
+  }
+  const c = piece.charCodeAt(0);
+  return (c >= 0x41 && c <= 0x5a ? CAPITAL : 0) | (upper === n ? UPPER : 0);
+}
+
+/** Append the atom for one run (when it folds to letters or digits); returns the new end of the last atom. */
+function pushAtom(atoms: Atom[], text: string, prevEnd: number, raw: string, start: number, base: string | undefined, caseFlags: number): number {
+  const norm = fold(raw);
+  if (!norm || !LETTER_OR_DIGIT.test(norm)) return prevEnd;
+  const end = start + raw.length;
+  atoms.push({
+    text: raw,
+    start,
+    end,
+    norm,
+    forms: cliticForms(norm, base || undefined),
+    breakBefore: atoms.length === 0 || hardBreakBetween(text, prevEnd, start),
+    capital: (caseFlags & CAPITAL) !== 0,
+    upper: (caseFlags & UPPER) !== 0,
+  });
+  return end;
+}
+
+/** HARD_BREAK in text[from, to); the usual single space is answered without a slice. */
+function hardBreakBetween(text: string, from: number, to: number): boolean {
+  if (to - from === 1) {
+    const c = text.charCodeAt(from);
+    // the one-character alternatives of HARD_BREAK: ، ؛ ؟ ! ? ; : \n \r
+    return c === 0x060c || c === 0x061b || c === 0x061f || c === 0x21 || c === 0x3f || c === 0x3b || c === 0x3a || c === 0x0a || c === 0x0d;
+  }
+  return to > from && HARD_BREAK.test(text.slice(from, to));
 }
 
 /** Where the name starts inside its first atom: after a proclitic (بلندن → لندن), never inside the article. */

@@ -23,8 +23,25 @@ const LATIN_CLASS: Record<string, string> = {
   q: 'K', k: 'K', c: 'K', l: 'L', m: 'M', n: 'N',
 };
 
+/**
+ * Skeletons already computed: the same few thousand name tokens recur in every article. A cache of
+ * a pure function, emptied when full so that memory stays flat in a long-running process.
+ */
+const skeletonMemo = new Map<string, string>();
+const SKELETON_MEMO_MAX = 50_000;
+
 /** Consonant skeleton of one name token in either script, with a final-vowel mark (ي/i → I, و/o/u → U). */
 export function skeleton(token: string): string {
+  let sk = skeletonMemo.get(token);
+  if (sk === undefined) {
+    if (skeletonMemo.size >= SKELETON_MEMO_MAX) skeletonMemo.clear();
+    sk = computeSkeleton(token);
+    skeletonMemo.set(token, sk);
+  }
+  return sk;
+}
+
+function computeSkeleton(token: string): string {
   const t = fold(token).replace(/[^\p{L}]/gu, '');
   if (!t) return '';
   return isArabic(t) ? arabicSkeleton(t, token.trim().endsWith('ى')) : latinSkeleton(t);
