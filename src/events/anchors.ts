@@ -126,6 +126,18 @@ function lastNight(view: TextView, dates: DateAnchor[]): void {
   }
 }
 
+const PRAYERS = new Set(['صلاه', 'خطبه']);
+
+/** "صلاة الجمعة" names a prayer, not a day: drop such readings of a weekday. */
+function prayerDays(view: TextView, dates: DateAnchor[]): void {
+  if (view.lang !== 'ar') return;
+  for (let k = dates.length - 1; k >= 0; k--) {
+    const d = dates[k];
+    const before = view.tokens[d.first - 1];
+    if (d.first === d.last && before && before.unit === view.tokens[d.first].unit && before.forms.some((f) => PRAYERS.has(f))) dates.splice(k, 1);
+  }
+}
+
 export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
   const doc = view.doc;
   const isMilitant = makeMilitantTest(lex);
@@ -181,6 +193,7 @@ export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
     dates.push({ first, last: Math.max(first, tokenAtOrAfter(view, d.end) - 1), mention: d });
   }
   lastNight(view, dates);
+  prayerDays(view, dates);
   dates.sort((a, b) => a.first - b.first);
 
   const numbers: NumberAnchor[] =

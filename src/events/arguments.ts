@@ -58,6 +58,7 @@ function assignPlaces(view: TextView, cues: CueIndex, anchors: Anchors, units: M
 
 function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Map<number, AttackMention[]>, published: string | null): void {
   const leftovers = new Map<number, typeof anchors.dates>();
+  const speech = new Map<number, typeof anchors.dates>();
   for (const d of anchors.dates) {
     const v = d.mention.value;
     if (published && v.start > published) continue; // a future date is a plan, not the attack's day
@@ -66,8 +67,12 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
     if (!ms) continue;
     // "أعلن داعش أمس الخميس مسؤوليته": the day of a claim is not the day of the attack
     if (cues.near(d.first, d.last, 'claim', 1, 2) || cues.near(d.first, d.last, 'claimVerb', 2, 0)) continue;
-    // "كشفت السلطات، أمس، عن هوية منفذ التفجير", "police said on Monday": the day of speaking
-    if (isSpeechDate(cues, d, ms)) continue;
+    // "كشفت السلطات، أمس، عن هوية منفذ التفجير", "police said on Monday": the day of speaking, which
+    // bounds the attack's day from above; the weakest hint, taken only when nothing else dates it
+    if (isSpeechDate(cues, d, ms)) {
+      (speech.get(unit) ?? speech.set(unit, []).get(unit)!).push(d);
+      continue;
+    }
     const best = bestMention(cues, view.lang, ms, d.first, d.last, anchors.dates);
     const date = (strength: number) => ({ start: v.start, end: v.end, precision: d.mention.precision, strength, anchorStart: d.mention.start });
     if (best) {
@@ -83,6 +88,13 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
       const d = ds.reduce((a, b) => (Math.abs(b.first - m.first) < Math.abs(a.first - m.first) ? b : a));
       const v = d.mention.value;
       m.date = { start: v.start, end: v.end, precision: d.mention.precision, strength: 1, anchorStart: d.mention.start };
+    }
+  }
+  for (const [unit, ds] of speech) {
+    for (const m of units.get(unit) ?? []) {
+      if (m.date || m.anaphor) continue;
+      const v = ds[0].mention.value;
+      m.date = { start: v.start, end: v.end, precision: ds[0].mention.precision, strength: 0.5, anchorStart: ds[0].mention.start };
     }
   }
 }
@@ -142,7 +154,8 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     prev = { at: n.last, role };
     if (!role) continue;
     // "جميع المهاجمين الأربعة قتلوا": attackers named just before the count are not victims
-    if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined', 'notVictim'], 1)) continue;
+    if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined'], 1)) continue;
+    if (view.lang === 'ar' && /^ال/.test(view.tokens[n.first].forms[0]) && cueAcross(view, cues, lex, n.first, -1, ['notVictim'], 0)) continue;
     let ms = (units.get(unit) ?? []).filter(live);
     // a toll in a sentence of its own ("وارتفع عدد القتلى إلى 11") belongs to the attack just told
     if (ms.length === 0 && cues.hasInUnit(unit, 'update')) ms = (units.get(unit - 1) ?? []).filter(live).slice(-1);

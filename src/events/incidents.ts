@@ -12,6 +12,8 @@ export interface Incident {
   lead: boolean;
   /** news (true) or history mentioned for context (false) */
   reported: boolean;
+  /** the text says it was foiled (تم إبطال عملية الاغتيال): a plot, not an attack */
+  foiled?: boolean;
 }
 
 /** Days an attack may lie before publication and still be the news of the article. */
@@ -101,6 +103,7 @@ export const LEAD_UNITS = 3;
  * publication outside the lead, is context.
  */
 function isReported(inc: Incident, published: string | null): boolean {
+  if (inc.foiled) return false;
   if (provisionalBackground(inc, published)) return false;
   if (inc.lead) return true;
   const d = incidentDate(inc);
@@ -157,12 +160,18 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
   for (const raw of mentions) {
     // two attack words side by side (تفجيرًا انتحاريًا) are one phrase: one incident
     const adjacent = prev && prev.unit === raw.unit && raw.first - prev.last <= 1 ? incidents.find((i) => i.mentions.includes(prev!)) : undefined;
+    const before = prev;
     prev = raw;
-    if (adjacent && !raw.rejected && !raw.irrealis) {
+    if (adjacent && !raw.rejected && !raw.irrealis && raw.plural === before!.plural && raw.places.length === 0 && !raw.date) {
       join(adjacent, raw);
       continue;
     }
     // a weakly supported trigger (الهجوم without a word of terror nearby) may still refer back
+    if (raw.foiled && incidents.length > 0) {
+      // "إبطال عملية الاغتيال" refers back: the attempt of the headline never happened
+      const f = focus(raw);
+      if (f && (raw.types.size === 0 || f.mentions.some((x) => [...x.types].some((t) => raw.types.has(t))))) f.foiled = true;
+    }
     if ((raw.rejected && raw.rejected !== 'weak') || raw.irrealis) continue;
     for (const m of splitByCountry(raw)) {
       const anchored = m.places.length > 0 || (m.date !== null && m.date.strength >= 2);

@@ -41,6 +41,8 @@ export interface AttackMention {
   rejected: Rejection;
   /** a call, fear, plan or prevention rather than something that happened */
   irrealis: boolean;
+  /** the object of a foiling (إحباط الهجوم، إبطال عملية الاغتيال): planned, stopped, not carried out */
+  foiled: boolean;
   /** a kind of attack in general ("this type of attack", "other attacks") */
   generic: boolean;
   /** comparison or court context: history rather than news */
@@ -124,6 +126,8 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     else if (info.strength < 3 && !militantInUnit(unit, anchors, view) && cues.hasInUnit(unit, 'football')) rejected = 'football';
     else if (info.types.length === 0 && !terror && !casualties && cues.hasInUnit(unit, 'politics')) rejected = 'politics';
     else if (!strongType && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
+    // "ألقت القبض على 13 … وعند ملاحقته بادر بإطلاق النار": shots in the course of an arrest belong to the operation
+    else if (info.types.length === 1 && info.types[0] === 'shooting' && cues.inUnit(unit, 'arrest').some((c) => c.last < h.first)) rejected = 'military';
     else if (score < 3 && !info.anaphor) rejected = 'weak';
 
     const head = view.tokens[h.first].forms[0];
@@ -139,6 +143,10 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       cues.near(h.first, h.last, 'irrealisBefore', 4, -1) !== null ||
       cues.near(h.first, h.last, 'irrealisImmediate', 1, -1) !== null ||
       cues.near(h.first, h.last, 'irrealisAfter', -1, 1) !== null;
+    // only a definite object refers back to an incident already told (إبطال عملية الاغتيال)
+    let definiteInside = false;
+    for (let i = h.first; i <= h.last; i++) if (view.lang === 'ar' ? DEFINITE_AR.test(view.tokens[i].forms[0]) : false) definiteInside = true;
+    const foiled = cues.near(h.first, h.last, 'foiled', 3, -1) !== null && definiteInside;
     const genericCue = cues.near(h.first, h.last, 'generic', 2, 2);
     // "هذه، عن هجمات": a demonstrative across a comma belongs to the phrase before
     // "قتل 17 … في هجمات … منذ التصعيد": a running total over many attacks is no one incident
@@ -165,6 +173,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       score,
       rejected,
       irrealis,
+      foiled,
       generic,
       backgroundCue,
       definite,
