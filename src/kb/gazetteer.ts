@@ -59,15 +59,7 @@ export function gazetteer(): Gazetteer {
   const focus = new Set(policy.focusCountries);
   const people = nameData().spelling; // single-word places that are also personal names (خالد, مسعود)
   const places: Place[] = [];
-  const byName = new Map<string, Place[]>();
   const textNames = new Map<string, Place[]>();
-  // keys arrive folded from the build (scripts/build-kb.ts uses the same nameAtoms)
-  const add = (map: Map<string, Place[]>, k: string, p: Place) => {
-    if (!k) return;
-    const list = map.get(k);
-    if (!list) map.set(k, [p]);
-    else if (list[list.length - 1] !== p) list.push(p); // a place's own keys are distinct; only Arabic/Latin may repeat
-  };
   const countryByIso = new Map<string, Place>();
   const split = (s: string) => (s ? s.split('|') : []);
   for (const [iso, gid, en, ar, lat, lon, pop, arJ, enJ] of raw.countries) {
@@ -76,7 +68,8 @@ export function gazetteer(): Gazetteer {
     const p: Place = { id: 'loc:' + iso.toLowerCase(), kind: 'country', name: en, nameAr: ar || null, country: iso, lat, lon, population: pop, capital: false, namesAr: arNames, namesEn: enNames, curatedAr: arNames, geonameid: gid || null };
     places.push(p);
     countryByIso.set(iso, p);
-    for (const n of [...arNames, ...enNames]) { add(byName, n, p); add(textNames, n, p); }
+    for (const n of arNames) add(textNames, n, p);
+    for (const n of enNames) add(textNames, n, p);
   }
   for (const [id, en, cc, _admin1, lat, lon, pop, kind, capital, nameAr, arJ, enJ, curJ] of raw.places) {
     const namesAr = split(arJ);
@@ -89,15 +82,15 @@ export function gazetteer(): Gazetteer {
       geonameid: numeric ? id : null,
     };
     places.push(p);
-    for (const n of [...curatedAr, ...namesAr, ...namesEn]) add(byName, n, p);
     for (const n of curatedAr) add(textNames, n, p);
     if (p.kind === 'region' || p.kind === 'landmark') for (const n of namesEn) add(textNames, n, p);
     const minPop = focus.has(cc) ? policy.focusMinPopulation : policy.otherMinPopulation;
     if (p.kind === 'city' && (pop >= minPop || p.capital)) {
       for (const f of namesAr) {
         const single = !f.includes(' ');
-        if (blocked.has(f) || f.replace(/^ال/, '').length < 3) continue;
-        if (single && (people.has(f) || people.has(f.replace(/^ال/, '')))) continue;
+        const bare = f.startsWith('ال') ? f.slice(2) : f;
+        if (blocked.has(f) || bare.length < 3) continue;
+        if (single && (people.has(f) || people.has(bare))) continue;
         add(textNames, f, p);
       }
       for (const n of namesEn) if (n.length >= 4) add(textNames, n, p);
@@ -105,8 +98,40 @@ export function gazetteer(): Gazetteer {
   }
   const stop = JSON.parse(readFileSync(new URL('./data/place-stopwords.json', import.meta.url), 'utf8')) as { never: string[] };
   const never = new Set(stop.never.map(nameKey));
-  memo = { places, byId: new Map(places.map((p) => [p.id, p])), byName, textNames, countryByIso, never };
+  const byId = new Map<string, Place>();
+  for (const p of places) byId.set(p.id, p);
+  // every name → places is only needed for names the dictionary did not find (tagger mentions,
+  // `entity lookup`): built on first use, which keeps the cold load short
+  let byName: Map<string, Place[]> | undefined;
+  memo = {
+    places, byId, textNames, countryByIso, never,
+    get byName() { return (byName ??= nameIndex(places)); },
+  };
   return memo;
+}
+
+/** keys arrive folded from the build (scripts/build-kb.ts uses the same nameAtoms) */
+function add(map: Map<string, Place[]>, k: string, p: Place): void {
+  if (!k) return;
+  const list = map.get(k);
+  if (!list) map.set(k, [p]);
+  else if (list[list.length - 1] !== p) list.push(p); // a place's own keys are distinct; only Arabic/Latin may repeat
+}
+
+/** All names of all places, in the order of the places (countries first) and of their names. */
+function nameIndex(places: Place[]): Map<string, Place[]> {
+  const byName = new Map<string, Place[]>();
+  for (const p of places) {
+    if (p.kind === 'country') {
+      // a country's curated Arabic names are its Arabic names
+      for (const n of p.namesAr) add(byName, n, p);
+    } else {
+      for (const n of p.curatedAr) add(byName, n, p);
+      for (const n of p.namesAr) add(byName, n, p);
+    }
+    for (const n of p.namesEn) add(byName, n, p);
+  }
+  return byName;
 }
 
 /** All places known by this name (any script; a leading article or clitic is tolerated). */
