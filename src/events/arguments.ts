@@ -158,7 +158,7 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     if (view.lang === 'ar' && /^ال/.test(view.tokens[n.first].forms[0]) && cueAcross(view, cues, lex, n.first, -1, ['notVictim'], 0)) continue;
     let ms = (units.get(unit) ?? []).filter(live);
     // a toll in a sentence of its own ("وارتفع عدد القتلى إلى 11") belongs to the attack just told
-    if (ms.length === 0 && cues.hasInUnit(unit, 'update')) ms = (units.get(unit - 1) ?? []).filter(live).slice(-1);
+    if (ms.length === 0 && (units.get(unit) ?? []).length === 0 && cues.hasInUnit(unit, 'update')) ms = (units.get(unit - 1) ?? []).filter(live).slice(-1);
     if (ms.length === 0) continue;
     const m = ms.reduce((a, b) => (cues.gap(b.first, n.first) < cues.gap(a.first, n.first) ? b : a));
     const cur = m[role];

@@ -1,0 +1,191 @@
+// Table-driven tests for the rules that decide what is news, which day it happened and whose toll a
+// count is: plans, foiled attempts, arrests, elapsed time, days of saying, separate incidents,
+// running totals, duals, namesake towns. Every sentence was written for these tests.
+import { describe, expect, it } from 'vitest';
+import { E, eventsOf, reportedAttacks, type DocSpec, type EntitySpec } from './test-fixtures.js';
+
+const L = {
+  riyadh: { id: 'loc:riyadh', type: 'location', name: 'Riyadh', nameAr: 'الرياض', country: 'SA', kind: 'city', surfaces: ['الرياض'] },
+  kuwait: { id: 'loc:kw', type: 'location', name: 'Kuwait', nameAr: 'الكويت', country: 'KW', kind: 'country', surfaces: ['الكويت'] },
+  tunis: { id: 'loc:tunis', type: 'location', name: 'Tunis', nameAr: 'تونس', country: 'TN', kind: 'city', surfaces: ['تونس'] },
+  agri: { id: 'loc:agri', type: 'location', name: 'Agri', nameAr: 'أغري', country: 'TR', kind: 'city', surfaces: ['أغري'] },
+  mardin: { id: 'loc:mardin', type: 'location', name: 'Mardin', nameAr: 'ماردين', country: 'TR', kind: 'region', surfaces: ['ماردين'] },
+  nigeria: { id: 'loc:ng', type: 'location', name: 'Nigeria', nameAr: 'نيجيريا', country: 'NG', kind: 'country', surfaces: ['نيجيريا'] },
+  // a gazetteer namesake: the town of the story linked to a place of the same name abroad
+  namesake: { id: 'loc:namesake', type: 'location', name: 'Kanu', nameAr: 'كانو', country: 'JP', kind: 'city', surfaces: ['كانو'] },
+} satisfies Record<string, EntitySpec>;
+
+type Expect = { reported: number; killed?: (number | null)[]; dates?: (string | null)[]; countries?: (string | null)[] };
+
+const cases: [string, DocSpec, Expect][] = [
+  [
+    'a plan earlier in the sentence governs the attack words after it',
+    {
+      text: 'الداخلية تفكك خلية لداعش\n\nأعلنت الشرطة القبض على 20 عنصرا من داعش خططوا لإشاعة الفوضى وتفجير مساجد في الرياض.',
+      published: '2019-04-02',
+      entities: [E.isis, E.police, L.riyadh],
+    },
+    { reported: 0 },
+  ],
+  [
+    'an attack a time span is counted from is history',
+    {
+      text: 'القبض على شبكة في الكويت\n\nألقت السلطات القبض على خمسة أشخاص بعد أكثر من شهر من تفجير مسجد في الكويت أودى بحياة 20 شخصا.',
+      published: '2019-04-02',
+      entities: [L.kuwait, E.isis],
+    },
+    { reported: 0 },
+  ],
+  [
+    'the day of saying is not the day of the attack when another day is given',
+    {
+      text:
+        'هوية الانتحاري\n\nكشفت الشرطة، أمس، عن هوية منفذ التفجير الانتحاري في الرياض.\n\n' +
+        'وكان الانتحاري قد فجر نفسه في مسجد بالرياض الخميس الماضي.',
+      published: '2019-04-07',
+      entities: [E.police, L.riyadh],
+      dates: [
+        { surface: 'أمس', start: '2019-04-06' },
+        { surface: 'الخميس الماضي', start: '2019-04-04' },
+      ],
+    },
+    { reported: 1, dates: ['2019-04-04'] },
+  ],
+  [
+    'a separate incident opens an attack of its own with its own toll',
+    {
+      text:
+        'مقتل جنديين في هجوم انتحاري\n\nقتل جنديان في هجوم انتحاري لمسلحين على مركز في أغري الأحد.\n\n' +
+        'وفي حادثة منفصلة، قتل جندي وجرح 3 آخرون الأحد عندما انفجر لغم أرضي بقافلة في ماردين.',
+      published: '2019-04-07',
+      entities: [L.agri, L.mardin],
+      dates: [{ surface: 'الأحد', start: '2019-04-07' }],
+      numbers: [{ surface: 'جنديان', value: 2 }],
+    },
+    { reported: 2, killed: [2, 1], countries: ['TR', 'TR'] },
+  ],
+  [
+    'a running total over many attacks is not the toll of the news',
+    {
+      text:
+        'هجوم انتحاري في أغري\n\nقتل 3 جنود في هجوم انتحاري على مركز في أغري الأحد.\n\n' +
+        'وبحسب حصيلة للوكالة، قتل 17 عنصرا في هجمات للمسلحين منذ بداية الشهر.',
+      published: '2019-04-07',
+      entities: [L.agri],
+      dates: [{ surface: 'الأحد', start: '2019-04-07' }],
+    },
+    { reported: 1, killed: [3] },
+  ],
+  [
+    'a nationality adjective between the count and the verb is skipped',
+    {
+      text: 'هجوم في أغري\n\nقالت الوكالة إن جنديين تركيين قتلا في هجوم انتحاري على مركز في أغري الأحد.',
+      published: '2019-04-07',
+      entities: [L.agri],
+      dates: [{ surface: 'الأحد', start: '2019-04-07' }],
+      numbers: [{ surface: 'جنديين', value: 2 }],
+    },
+    { reported: 1, killed: [2] },
+  ],
+  [
+    'attackers named just before a count are not victims',
+    {
+      text: 'هجوم على قاعدة\n\nهاجم مسلحون قاعدة في بغداد أمس، وقالت الشرطة إن المهاجمين الأربعة قتلوا برصاص الحراس.',
+      published: '2019-04-07',
+      entities: [E.baghdad, E.police],
+      dates: [{ surface: 'أمس', start: '2019-04-06' }],
+      numbers: [{ surface: 'الأربعة', value: 4 }],
+    },
+    { reported: 1, killed: [null] },
+  ],
+  [
+    'a town linked to a namesake abroad takes the country the article is about',
+    {
+      text: 'تفجير انتحاري في سوق\n\nقتل 10 أشخاص في تفجير انتحاري في سوق بمدينة كانو شمال نيجيريا أمس، وقالت سلطات نيجيريا إن نيجيريا تواجه موجة هجمات.',
+      published: '2019-04-07',
+      entities: [L.nigeria, L.namesake],
+      dates: [{ surface: 'أمس', start: '2019-04-06' }],
+    },
+    { reported: 1, countries: ['NG'] },
+  ],
+  [
+    'a round-up incident given only by week is context',
+    {
+      text:
+        'تفجير انتحاري في بغداد\n\nقتل 8 أشخاص في تفجير انتحاري في بغداد أمس.\n\n' +
+        'وفي وقت سابق، قتل 5 أشخاص في هجوم آخر بسيارة مفخخة في الأسبوع الماضي.',
+      published: '2019-04-07',
+      entities: [E.baghdad],
+      dates: [
+        { surface: 'أمس', start: '2019-04-06' },
+        { surface: 'الأسبوع الماضي', start: '2019-03-31', end: '2019-04-06', precision: 'range' },
+      ],
+    },
+    { reported: 1, killed: [8] },
+  ],
+  [
+    'last night is the day before publication',
+    {
+      text: 'انفجار في بغداد\n\nقتل 4 أشخاص في انفجار سيارة مفخخة في بغداد الليلة الماضية.',
+      published: '2019-04-07',
+      entities: [E.baghdad],
+    },
+    { reported: 1, dates: ['2019-04-06'] },
+  ],
+  [
+    'an attempt the text says was foiled is not an attack',
+    {
+      text: 'نجاة وزير من محاولة اغتيال في تونس\n\nنجا الوزير أمس من محاولة اغتيال في تونس.\n\nوقالت مصادر إن يقظة الأمن ساهمت في إبطال عملية الاغتيال.',
+      published: '2019-04-07',
+      entities: [L.tunis],
+      dates: [{ surface: 'أمس', start: '2019-04-06' }],
+    },
+    { reported: 0 },
+  ],
+  [
+    'shots fired while being arrested belong to the arrest',
+    {
+      text: 'تفكيك خلية إرهابية\n\nتمكنت الشرطة من القبض على 9 إرهابيين في تونس، وعند ملاحقة أحدهم بادر بإطلاق النار على الدورية.',
+      published: '2019-04-07',
+      entities: [E.police, L.tunis],
+    },
+    { reported: 0 },
+  ],
+  [
+    'seized explosives are not a bombing',
+    {
+      text: 'ضبط متفجرات\n\nضبطت الشرطة كمية كبيرة من المتفجرات في مخزن لخلية إرهابية في تونس.',
+      published: '2019-04-07',
+      entities: [E.police, L.tunis],
+    },
+    { reported: 0 },
+  ],
+  [
+    'Friday prayer names a prayer, not a day',
+    {
+      text: 'اعتقالات في الكويت\n\nواعتقلت السلطات 5 أشخاص.\n\nووقع التفجير الانتحاري في مسجد بالكويت أثناء صلاة الجمعة يوم 26 يونيو وأسقط 20 قتيلا.',
+      published: '2019-07-26',
+      entities: [L.kuwait],
+      dates: [
+        { surface: 'الجمعة', start: '2019-07-26' },
+        { surface: 'يوم 26 يونيو', start: '2019-06-26' },
+      ],
+    },
+    { reported: 0 },
+  ],
+];
+
+describe('news, days and tolls', () => {
+  it.each(cases)('%s', (_name, spec, want) => {
+    const attacks = reportedAttacks(eventsOf(spec));
+    expect(attacks).toHaveLength(want.reported);
+    if (want.killed) expect(attacks.map((a) => a.killed)).toEqual(want.killed);
+    if (want.dates) expect(attacks.map((a) => (a.date && a.date.start === a.date.end ? a.date.start : null))).toEqual(want.dates);
+    if (want.countries) expect(attacks.map((a) => a.location?.country ?? null)).toEqual(want.countries);
+  });
+
+  it('evidence spans index the text exactly', () => {
+    const spec = cases[3][1];
+    for (const e of eventsOf(spec)) for (const s of e.evidence) expect(spec.text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
