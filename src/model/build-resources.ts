@@ -77,6 +77,44 @@ export function buildPlaceLists(gazDir: string, lang: ModelLang): GazetteerData 
   return { lists: { city: sorted(cities), country: sorted(countries) } };
 }
 
+interface KbOrganization {
+  ar?: string[];
+  en?: string[];
+  weak?: string[];
+}
+
+/**
+ * Lists from the project's own knowledge base (src/kb/data, in this repository): `kb-org` (group,
+ * agency and media aliases, weak ones left out), `kb-place` (curated place names) and
+ * `kb-nationality` (nationality adjectives with their feminine and plural endings for Arabic).
+ */
+export function buildKbLists(kbDir: string, lang: ModelLang): GazetteerData {
+  const read = <T>(f: string) => JSON.parse(readFileSync(join(kbDir, f), 'utf8')) as T;
+  const lists: Record<string, Set<string>> = { 'kb-org': new Set(), 'kb-place': new Set(), 'kb-nationality': new Set() };
+  const add = (list: string, phrase: string) => {
+    if (lang === 'ar' ? !hasArabic(phrase) : hasArabic(phrase)) return;
+    const key = phraseKey(phrase, lang);
+    if (key.replace(/ /g, '').length >= 3) lists[list].add(key);
+  };
+  for (const o of read<{ organizations: KbOrganization[] }>('organizations.json').organizations) {
+    const weak = new Set(o.weak ?? []);
+    for (const a of (lang === 'ar' ? o.ar : o.en) ?? []) if (!weak.has(a)) add('kb-org', a);
+  }
+  for (const p of read<Array<{ en: string; ar: string[] }>>('places-ar.json')) {
+    if (lang === 'ar') for (const a of p.ar) add('kb-place', a);
+    else if (typeof p.en === 'string') add('kb-place', p.en);
+  }
+  const nat = read<Record<string, { ar?: string[]; arExtra?: string[]; en?: string[] } | string>>('nationalities.json');
+  for (const [code, v] of Object.entries(nat)) {
+    if (code.startsWith('_') || typeof v === 'string') continue;
+    if (lang === 'ar') {
+      for (const a of v.ar ?? []) for (const end of ['', 'ة', 'ون', 'ين', 'ان']) add('kb-nationality', a + end);
+      for (const a of v.arExtra ?? []) add('kb-nationality', a);
+    } else for (const a of v.en ?? []) add('kb-nationality', a);
+  }
+  return { lists: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()])) };
+}
+
 /** Feed the Arabic news corpus (title + body of every article, files in name order) into a stream. */
 export function readArabicCorpus(dir: string, maxFiles = Infinity): CorpusStream {
   const stream = new CorpusStream();

@@ -12,12 +12,16 @@ export interface ClusterOptions {
   kCoarse: number;
   iterations: number;
   seed: number;
+  /** neighbours on each side counted as contexts (1 = the adjacent words only) */
+  window?: number;
 }
 
 export interface Clusters {
   words: string[];
   ids: number[];
   coarse: number[];
+  /** bit path of each fine cluster in a binary merge tree of the centroids (Brown-style prefixes) */
+  paths?: string[];
 }
 
 /** Interns words to ids as a corpus is fed in, keeping a flat id stream (-1 between documents). */
@@ -126,16 +130,23 @@ export function learnClusters(corpus: CorpusStream, opts: ClusterOptions): Clust
   vocab.forEach((id, r) => (row[id] = r));
   const col = new Int32Array(corpus.words.length).fill(-1);
   ctx.forEach((id, c) => (col[id] = c));
-  // left neighbour in columns [0, C), right neighbour in [C, 2C)
+  // left neighbours in columns [0, C), right neighbours in [C, 2C); farther ones count less
   const co = new Float32Array(V * 2 * C);
+  const win = opts.window ?? 1;
   for (let i = 0; i < corpus.length; i++) {
     const id = corpus.at(i);
     if (id < 0 || row[id] < 0) continue;
     const o = row[id] * 2 * C;
-    const left = i > 0 ? corpus.at(i - 1) : -1;
-    const right = i + 1 < corpus.length ? corpus.at(i + 1) : -1;
-    if (left >= 0 && col[left] >= 0) co[o + col[left]]++;
-    if (right >= 0 && col[right] >= 0) co[o + C + col[right]]++;
+    for (let d = 1; d <= win; d++) {
+      const left = i - d >= 0 ? corpus.at(i - d) : -1;
+      if (left < 0) break;
+      if (col[left] >= 0) co[o + col[left]] += 1 / d;
+    }
+    for (let d = 1; d <= win; d++) {
+      const right = i + d < corpus.length ? corpus.at(i + d) : -1;
+      if (right < 0) break;
+      if (col[right] >= 0) co[o + C + col[right]] += 1 / d;
+    }
   }
   // PPMI with context-distribution smoothing (α = 0.75), as in Levy et al. 2015
   const rowSum = new Float64Array(V);
@@ -174,5 +185,52 @@ export function learnClusters(corpus: CorpusStream, opts: ClusterOptions): Clust
     words: vocab.map((id) => corpus.words[id]),
     ids: Array.from(fine.assign),
     coarse: Array.from(coarse.assign),
+    paths: mergePaths(fine.centroids, fine.assign, opts.k, D),
   };
+}
+
+/**
+ * Agglomerative clustering of the fine centroids with Ward's criterion (the merge that adds the
+ * least within-cluster variance; it keeps the tree balanced) into one binary tree; each fine
+ * cluster's path from the root as a '0'/'1' string, so prefixes of several lengths give
+ * Brown-style class hierarchies.
+ */
+export function mergePaths(centroids: Float32Array, assign: Int32Array, k: number, dims: number): string[] {
+  const size: number[] = new Array(k).fill(0);
+  for (const a of assign) size[a]++;
+  for (let c = 0; c < k; c++) size[c] = Math.max(size[c], 1);
+  const mean: Float64Array[] = [];
+  for (let c = 0; c < k; c++) mean.push(Float64Array.from(centroids.subarray(c * dims, (c + 1) * dims)));
+  const children: Array<[number, number] | null> = Array.from({ length: k }, () => null);
+  const alive: number[] = Array.from({ length: k }, (_, c) => c);
+  const ward = (a: number, b: number) => {
+    let s = 0;
+    for (let d = 0; d < dims; d++) s += (mean[a][d] - mean[b][d]) ** 2;
+    return ((size[a] * size[b]) / (size[a] + size[b])) * s;
+  };
+  while (alive.length > 1) {
+    let best = Infinity, bi = 0, bj = 1;
+    for (let i = 0; i < alive.length; i++) {
+      for (let j = i + 1; j < alive.length; j++) {
+        const s = ward(alive[i], alive[j]);
+        if (s < best) { best = s; bi = i; bj = j; }
+      }
+    }
+    const a = alive[bi], b = alive[bj];
+    const v = new Float64Array(dims);
+    for (let d = 0; d < dims; d++) v[d] = (mean[a][d] * size[a] + mean[b][d] * size[b]) / (size[a] + size[b]);
+    mean.push(v);
+    size.push(size[a] + size[b]);
+    children.push([a, b]);
+    alive.splice(bj, 1);
+    alive[bi] = mean.length - 1;
+  }
+  const paths = new Array<string>(k).fill('');
+  const walk = (node: number, path: string) => {
+    const ch = children[node];
+    if (!ch) paths[node] = path;
+    else { walk(ch[0], path + '0'); walk(ch[1], path + '1'); }
+  };
+  walk(alive[0], '');
+  return paths;
 }

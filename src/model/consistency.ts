@@ -17,7 +17,20 @@ export interface Propagated {
   added: Array<Array<TokenSpan & { from: string }>>;
 }
 
-const wordKey = (t: string, lang: ModelLang) => (lang === 'ar' ? stripProclitics(featureNorm(t)).base : featureNorm(t));
+/** word → key, per language; bounded (it starts over when full) so memory stays flat on a stream */
+const KEY_CACHE_SIZE = 100_000;
+const keyCache: Record<ModelLang, Map<string, string>> = { ar: new Map(), en: new Map() };
+
+function wordKey(t: string, lang: ModelLang): string {
+  const cache = keyCache[lang];
+  let k = cache.get(t);
+  if (k === undefined) {
+    k = lang === 'ar' ? stripProclitics(featureNorm(t)).base : featureNorm(t);
+    if (cache.size >= KEY_CACHE_SIZE) cache.clear();
+    cache.set(t, k);
+  }
+  return k;
+}
 
 /** The phrase key under which mentions are matched: base forms, so والموصل matches الموصل. */
 export function consistencyKey(tokens: readonly string[], lang: ModelLang): string {

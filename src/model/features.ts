@@ -1,11 +1,25 @@
 // Feature extraction for the sequence tagger: each token gets a list of hashed feature keys
-// (forms, affixes, shape, ±2 context, word clusters, gazetteer membership). Hashing keeps the
-// model a flat table and lets the same code serve training and tagging.
-import { FNV_SEED, finish, mixInt, mixStr } from './hash.js';
+// (forms, affixes, shape, ±2 context, word clusters and their hierarchy, trigger words, gazetteer
+// membership). Hashing keeps the model a flat table and lets the same code serve training and
+// tagging.
+//
+// Most features read one word only: the token's own forms, or a neighbour's forms seen from the
+// token (the previous word's form, the next word's cluster…). Those are computed once per word
+// type, grouped by the role the word plays (itself, i-1, i+1, i-2, i+2), so that at run time the
+// model can cache each type's summed weights per role and only the few features that combine two
+// words, or depend on the sentence (gazetteer phrases, position), are hashed per token.
+import { FNV_SEED, finish as finishH, mixInt as mixIntH, mixStr as mixStrH } from './hash.js';
 import { Gazetteer } from './gazetteer.js';
 import { featureNorm, stripProclitics, wordShape } from './word-forms.js';
 
 export type ModelLang = 'ar' | 'en';
+
+// module-local bindings: imported functions are called through the module namespace on every use
+// under tsx, which shows on the per-token path
+const finish = finishH;
+const mixInt = mixIntH;
+const mixStr = mixStrH;
+const SEED = FNV_SEED;
 
 export interface FeatureResources {
   lang: ModelLang;
@@ -13,18 +27,37 @@ export interface FeatureResources {
   clusters: Map<string, number>;
   /** fine cluster id → coarse cluster id */
   coarse: ArrayLike<number>;
+  /** fine cluster id → bit path in the merge tree of the clusters (empty: no hierarchy features) */
+  paths?: readonly string[];
+  /** trigger-word class features (titles, organisation and place head nouns) */
+  triggers?: boolean;
   gazetteer: Gazetteer;
 }
 
-/** Per-sentence working arrays, reused across calls to avoid garbage on the hot path. */
-export interface SentenceForms {
-  norm: string[];
-  base: string[];
-  prefixes: string[];
-  shape: string[];
-  fine: number[];
-  coarse: number[];
-  gaz: Uint8Array;
+/** Roles a word type plays for a token: itself, then the neighbours at -1, +1, -2, +2. */
+export const ROLES = 5;
+export const SELF = 0;
+export const PREV = 1;
+export const NEXT = 2;
+export const PREV2 = 3;
+export const NEXT2 = 4;
+
+/** What the features need to know about one word type; computed once per type. */
+export interface WordInfo {
+  norm: string;
+  base: string;
+  fine: number;
+  /** unfinished hashes of norm, base and shape, combined into two-word features */
+  hNorm: number;
+  hBase: number;
+  hShape: number;
+  /** English: starts with a capital */
+  cap: boolean;
+  /** gazetteer phrases that start with this word (Gazetteer.startsOf) */
+  gazStart: Uint8Array | undefined;
+  /** the type's keys in each role: keys[roleOff[r] .. roleOff[r + 1]) */
+  keys: Uint32Array;
+  roleOff: Int32Array;
 }
 
 // template ids; their numbers are part of the model format, so append only
@@ -32,124 +65,205 @@ const enum T {
   Bias = 1, W0, B0, Wm1, Wp1, Wm2, Wp2, Bm1, Bp1, Bm1B0, B0Bp1, Pre0, Pre1, Pfx, Sfx, Len, Shape0,
   Shapem1, Shapep1, Cf0, Cc0, Cfm1, Cfp1, Ccm1, Ccp1, Ccm2, Ccp2, CfNone, Gaz0, Gazm1, Gazp1, First,
   CapFirst, AllCaps, Sfxp1, Prem1, Cf0Cfp1, Shape0Shapep1, Wm1Shape0, Surface0, Last,
+  Path0, Pathm1, Pathp1, Trig0, Trigm1, Trigm2, Trigp1,
 }
+
+/** Path prefix lengths used as features (Brown-style: a shorter path is used whole). */
+const PATH_PREFIXES = [2, 4, 6, 8, 10, 13, 16];
+/** For neighbours, the coarser prefixes only. */
+const PATH_PREFIXES_CTX = [4, 8];
+
+/**
+ * Trigger words, by the entity type they announce: an organisation's head noun (شركة، نادي…) and
+ * a person's title (الرئيس، الشيخ…). Matched on the proclitic-stripped base, so والرئيس counts.
+ */
+const TRIGGER_WORDS: Record<string, readonly string[]> = {
+  org: ['شركة', 'نادي', 'بنك', 'مصرف', 'وزارة', 'جامعة', 'منظمة', 'حزب', 'تنظيم', 'مجلس', 'هيئة', 'مؤسسة', 'فريق', 'اتحاد', 'جمعية', 'جماعة', 'حركة', 'وكالة', 'صحيفة', 'قناة', 'مجموعة', 'لجنة', 'جبهة', 'كتائب', 'محكمة', 'معهد', 'مركز', 'منتخب'],
+  per: ['الرئيس', 'رئيس', 'الوزير', 'وزير', 'الشيخ', 'الدكتور', 'السيد', 'السيدة', 'المتحدث', 'الأمير', 'الملك', 'اللواء', 'العميد', 'العقيد', 'الفريق', 'المدرب', 'اللاعب', 'النجم', 'الزعيم', 'القائد', 'الأمين', 'المستشار', 'النائب', 'السفير', 'الشيخة', 'الإمام', 'المفتي', 'الحاج', 'المهندس', 'الأستاذ', 'الفنان', 'الفنانة', 'الكاتب', 'المخرج', 'زعيم', 'قائد', 'مدرب', 'نائب'],
+  loc: ['مدينة', 'محافظة', 'منطقة', 'بلدة', 'قرية', 'ولاية', 'إقليم', 'عاصمة', 'مقاطعة', 'جزيرة', 'بحر', 'نهر', 'جبل', 'مخيم', 'حي', 'شارع'],
+};
+
+const TRIGGERS: Map<string, number> = (() => {
+  const m = new Map<string, number>();
+  let bit = 1;
+  for (const type of Object.keys(TRIGGER_WORDS).sort()) {
+    for (const w of TRIGGER_WORDS[type]) {
+      const key = stripProclitics(featureNorm(w)).base;
+      m.set(key, (m.get(key) ?? 0) | bit);
+    }
+    bit <<= 1;
+  }
+  return m;
+})();
 
 const PAD = '<s>';
 const PAD_END = '</s>';
 
-export function computeForms(tokens: readonly string[], res: FeatureResources): SentenceForms {
-  const n = tokens.length;
-  const forms: SentenceForms = {
-    norm: new Array(n), base: new Array(n), prefixes: new Array(n), shape: new Array(n),
-    fine: new Array(n), coarse: new Array(n), gaz: new Uint8Array(n * res.gazetteer.lists.length),
-  };
-  for (let i = 0; i < n; i++) {
-    const norm = featureNorm(tokens[i]);
-    let base = norm;
-    let prefixes = '';
+const hashStr = (s: string) => mixStr(SEED, s);
+const strKey = (t: T, s: string) => finish(mixStr(mixInt(SEED, t), s));
+const intKey = (t: T, v: number) => finish(mixInt(mixInt(SEED, t), v));
+const int2Key = (t: T, a: number, b: number) => finish(mixInt(mixInt(mixInt(SEED, t), a), b));
+
+function pathKeys(out: number[], t: T, path: string, lengths: readonly number[]): void {
+  let last = -1;
+  for (const len of lengths) {
+    const l = Math.min(len, path.length);
+    if (l === last) break;
+    last = l;
+    out.push(finish(mixStr(mixInt(mixInt(SEED, t), len), path, 0, l)));
+  }
+}
+
+/** The features of one word type in every role (a pad word for positions outside the sentence). */
+export function wordInfo(surface: string, res: FeatureResources, pad: 0 | 1 | 2 = 0): WordInfo {
+  let norm: string;
+  let base: string;
+  let prefixes = '';
+  let shape: string;
+  let fine: number;
+  let coarse: number;
+  if (pad) {
+    norm = base = shape = pad === 1 ? PAD : PAD_END;
+    fine = coarse = pad === 1 ? -2 : -3;
+  } else {
+    norm = featureNorm(surface);
+    base = norm;
     if (res.lang === 'ar') {
       const s = stripProclitics(norm);
       base = s.base;
       prefixes = s.prefixes;
     }
-    forms.norm[i] = norm;
-    forms.base[i] = base;
-    forms.prefixes[i] = prefixes;
-    forms.shape[i] = wordShape(tokens[i]);
+    shape = wordShape(surface);
     // the full form's cluster is more specific; the base's covers unseen clitic combinations
-    const c = res.clusters.get(norm) ?? res.clusters.get(base) ?? -1;
-    forms.fine[i] = c;
-    forms.coarse[i] = c >= 0 ? res.coarse[c] : -1;
+    fine = res.clusters.get(norm) ?? res.clusters.get(base) ?? -1;
+    coarse = fine >= 0 ? res.coarse[fine] : -1;
   }
-  res.gazetteer.match(forms.base, forms.gaz);
-  return forms;
+  const path = fine >= 0 && res.paths && res.paths.length > fine ? res.paths[fine] : '';
+  const trig = pad || !res.triggers ? 0 : TRIGGERS.get(base) ?? 0;
+  const out: number[] = [];
+  const roleOff = new Int32Array(ROLES + 1);
+
+  // SELF
+  if (!pad) {
+    out.push(finish(mixInt(SEED, T.Bias)));
+    out.push(strKey(T.W0, norm));
+    if (base !== norm) out.push(strKey(T.B0, base));
+    out.push(strKey(T.Pre0, prefixes));
+    // affixes of the base: nisba endings (ي، يه، ون) mark adjectives, and name morphology shows in both ends
+    for (let k = 1; k <= 4 && k < base.length; k++) {
+      out.push(finish(mixStr(mixInt(mixInt(SEED, T.Pfx), k), base, 0, k)));
+      out.push(finish(mixStr(mixInt(mixInt(SEED, T.Sfx), k), base, base.length - k)));
+    }
+    out.push(intKey(T.Len, Math.min(base.length, 10)));
+    out.push(strKey(T.Shape0, shape));
+    if (fine >= 0) {
+      out.push(intKey(T.Cf0, fine));
+      out.push(intKey(T.Cc0, coarse));
+      if (path) pathKeys(out, T.Path0, path, PATH_PREFIXES);
+    } else {
+      out.push(strKey(T.CfNone, shape));
+    }
+    if (trig) out.push(intKey(T.Trig0, trig));
+    if (res.lang === 'en') {
+      out.push(strKey(T.Surface0, surface));
+      if (surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase()) out.push(intKey(T.AllCaps, 1));
+    }
+  }
+  roleOff[PREV] = out.length;
+  out.push(strKey(T.Wm1, norm));
+  out.push(strKey(T.Bm1, base));
+  if (!pad) out.push(strKey(T.Prem1, prefixes));
+  out.push(strKey(T.Shapem1, shape));
+  out.push(intKey(T.Cfm1, fine));
+  out.push(intKey(T.Ccm1, coarse));
+  if (path) pathKeys(out, T.Pathm1, path, PATH_PREFIXES_CTX);
+  if (trig) out.push(intKey(T.Trigm1, trig));
+  roleOff[NEXT] = out.length;
+  out.push(strKey(T.Wp1, norm));
+  out.push(strKey(T.Bp1, base));
+  if (!pad) {
+    out.push(strKey(T.Pre1, prefixes));
+    if (base.length > 2) out.push(finish(mixStr(mixInt(SEED, T.Sfxp1), base, base.length - 2)));
+  }
+  out.push(strKey(T.Shapep1, shape));
+  out.push(intKey(T.Cfp1, fine));
+  out.push(intKey(T.Ccp1, coarse));
+  if (path) pathKeys(out, T.Pathp1, path, PATH_PREFIXES_CTX);
+  if (trig) out.push(intKey(T.Trigp1, trig));
+  roleOff[PREV2] = out.length;
+  out.push(strKey(T.Wm2, norm));
+  out.push(intKey(T.Ccm2, coarse));
+  if (trig) out.push(intKey(T.Trigm2, trig));
+  roleOff[NEXT2] = out.length;
+  out.push(strKey(T.Wp2, norm));
+  out.push(intKey(T.Ccp2, coarse));
+  roleOff[ROLES] = out.length;
+
+  const cap = !pad && res.lang === 'en' && surface.length > 0 && surface[0] >= 'A' && surface[0] <= 'Z';
+  return { norm, base, fine, hNorm: hashStr(norm), hBase: hashStr(base), hShape: hashStr(shape), cap, gazStart: pad ? undefined : res.gazetteer.startsOf(base), keys: Uint32Array.from(out), roleOff };
 }
 
-const str = (out: number[], t: T, s: string) => out.push(finish(mixStr(mixInt(FNV_SEED, t), s)));
-const str2 = (out: number[], t: T, a: string, b: string) =>
-  out.push(finish(mixStr(mixInt(mixStr(mixInt(FNV_SEED, t), a), 0x7c), b)));
-const int = (out: number[], t: T, v: number) => out.push(finish(mixInt(mixInt(FNV_SEED, t), v)));
+/** The pad words for positions before and after the sentence, per resources. */
+export function padInfos(res: FeatureResources): [WordInfo, WordInfo] {
+  return [wordInfo('', res, 1), wordInfo('', res, 2)];
+}
 
 /**
- * Append the hashed features of token i to `out` (a plain array, reused); returns the count.
- * Each key is template id + value, hashed; conjunctions hash both values with a separator.
+ * Append the features of token i that combine two words or depend on the sentence: form and shape
+ * bigrams, cluster bigram, gazetteer phrase membership (gaz[l * n + i], see Gazetteer.match) and
+ * position. `words` are the tokens' infos, `pads` the pad words.
  */
-export function tokenFeatures(tokens: readonly string[], f: SentenceForms, i: number, res: FeatureResources, out: number[]): number {
-  const n = tokens.length;
-  const start = out.length;
-  const word = (k: number, arr: string[]) => (k < 0 ? PAD : k >= n ? PAD_END : arr[k]);
-
-  const w = f.norm[i];
-  const b = f.base[i];
-  out.push(finish(mixInt(FNV_SEED, T.Bias)));
-  str(out, T.W0, w);
-  if (b !== w) str(out, T.B0, b);
-  str(out, T.Wm1, word(i - 1, f.norm));
-  str(out, T.Wp1, word(i + 1, f.norm));
-  str(out, T.Wm2, word(i - 2, f.norm));
-  str(out, T.Wp2, word(i + 2, f.norm));
-  str(out, T.Bm1, word(i - 1, f.base));
-  str(out, T.Bp1, word(i + 1, f.base));
-  str2(out, T.Bm1B0, word(i - 1, f.base), b);
-  str2(out, T.B0Bp1, b, word(i + 1, f.base));
-  str(out, T.Pre0, f.prefixes[i]);
-  if (i > 0) str(out, T.Prem1, f.prefixes[i - 1]);
-  if (i + 1 < n) str(out, T.Pre1, f.prefixes[i + 1]);
-  // affixes of the base: nisba endings (ي، يه، ون) mark adjectives, and name morphology shows in both ends
-  for (let k = 1; k <= 4 && k < b.length; k++) {
-    out.push(finish(mixStr(mixInt(mixInt(FNV_SEED, T.Pfx), k), b, 0, k)));
-    out.push(finish(mixStr(mixInt(mixInt(FNV_SEED, T.Sfx), k), b, b.length - k)));
-  }
-  if (i + 1 < n) {
-    const nb = f.base[i + 1];
-    if (nb.length > 2) out.push(finish(mixStr(mixInt(FNV_SEED, T.Sfxp1), nb, nb.length - 2)));
-  }
-  int(out, T.Len, Math.min(b.length, 10));
-  str(out, T.Shape0, f.shape[i]);
-  str(out, T.Shapem1, i > 0 ? f.shape[i - 1] : PAD);
-  str(out, T.Shapep1, i + 1 < n ? f.shape[i + 1] : PAD_END);
-  str2(out, T.Shape0Shapep1, f.shape[i], i + 1 < n ? f.shape[i + 1] : PAD_END);
-  str2(out, T.Wm1Shape0, word(i - 1, f.norm), f.shape[i]);
-  const cl = (k: number, arr: number[]) => (k < 0 ? -2 : k >= n ? -3 : arr[k]);
-  if (f.fine[i] >= 0) {
-    int(out, T.Cf0, f.fine[i]);
-    int(out, T.Cc0, f.coarse[i]);
-    out.push(finish(mixInt(mixInt(mixInt(FNV_SEED, T.Cf0Cfp1), f.fine[i]), cl(i + 1, f.fine))));
-  } else {
-    str(out, T.CfNone, f.shape[i]);
-  }
-  int(out, T.Cfm1, cl(i - 1, f.fine));
-  int(out, T.Cfp1, cl(i + 1, f.fine));
-  int(out, T.Ccm1, cl(i - 1, f.coarse));
-  int(out, T.Ccp1, cl(i + 1, f.coarse));
-  int(out, T.Ccm2, cl(i - 2, f.coarse));
-  int(out, T.Ccp2, cl(i + 2, f.coarse));
-  const lists = res.gazetteer.lists.length;
+export function contextFeatures(words: readonly WordInfo[], pads: readonly [WordInfo, WordInfo], gaz: Uint8Array, lists: number, i: number, out: number[]): void {
+  const n = words.length;
+  const w = words[i];
+  const prev = i > 0 ? words[i - 1] : pads[0];
+  const next = i + 1 < n ? words[i + 1] : pads[1];
+  out.push(int2Key(T.Bm1B0, prev.hBase, w.hBase));
+  out.push(int2Key(T.B0Bp1, w.hBase, next.hBase));
+  out.push(int2Key(T.Shape0Shapep1, w.hShape, next.hShape));
+  out.push(int2Key(T.Wm1Shape0, prev.hNorm, w.hShape));
+  if (w.fine >= 0) out.push(int2Key(T.Cf0Cfp1, w.fine, next.fine));
   for (let l = 0; l < lists; l++) {
-    const g = f.gaz[l * n + i];
-    if (g) int(out, T.Gaz0, l * 4 + g);
-    if (i > 0 && f.gaz[l * n + i - 1]) int(out, T.Gazm1, l * 4 + f.gaz[l * n + i - 1]);
-    if (i + 1 < n && f.gaz[l * n + i + 1]) int(out, T.Gazp1, l * 4 + f.gaz[l * n + i + 1]);
+    const o = l * n + i;
+    const g = gaz[o];
+    if (g) out.push(intKey(T.Gaz0, l * 4 + g));
+    if (i > 0 && gaz[o - 1]) out.push(intKey(T.Gazm1, l * 4 + gaz[o - 1]));
+    if (i + 1 < n && gaz[o + 1]) out.push(intKey(T.Gazp1, l * 4 + gaz[o + 1]));
   }
-  if (i === 0) out.push(finish(mixInt(FNV_SEED, T.First)));
-  if (res.lang === 'en') {
-    // capitalisation is the strongest English name cue, but sentence-initial capitals say little
-    const s = tokens[i];
-    str(out, T.Surface0, s);
-    const cap = s.length > 0 && s[0] >= 'A' && s[0] <= 'Z';
-    if (cap) int(out, T.CapFirst, i === 0 ? 1 : 2);
-    if (s.length > 1 && s === s.toUpperCase() && s !== s.toLowerCase()) int(out, T.AllCaps, 1);
-  }
-  return out.length - start;
+  if (i === 0) out.push(finish(mixInt(SEED, T.First)));
+  // capitalisation is the strongest English name cue, but sentence-initial capitals say little
+  if (w.cap) out.push(intKey(T.CapFirst, i === 0 ? 1 : 2));
+}
+
+/** Gazetteer codes of a sentence from its word infos. */
+export function gazetteerCodes(words: readonly WordInfo[], res: FeatureResources): Uint8Array {
+  const n = words.length;
+  const codes = new Uint8Array(n * res.gazetteer.lists.length);
+  let any = false;
+  for (let i = 0; i < n && !any; i++) any = words[i].gazStart !== undefined;
+  if (any) res.gazetteer.match(words.map((w) => w.base), codes, words.map((w) => w.gazStart));
+  return codes;
 }
 
 /** All features of a sentence, flattened: keys of token i are keys[offsets[i] .. offsets[i+1]). */
 export function sentenceFeatures(tokens: readonly string[], res: FeatureResources): { keys: Uint32Array; offsets: Int32Array } {
-  const forms = computeForms(tokens, res);
+  const n = tokens.length;
+  const words = tokens.map((t) => wordInfo(t, res));
+  const pads = padInfos(res);
+  const gaz = gazetteerCodes(words, res);
+  const lists = res.gazetteer.lists.length;
   const out: number[] = [];
-  const offsets = new Int32Array(tokens.length + 1);
-  for (let i = 0; i < tokens.length; i++) {
-    tokenFeatures(tokens, forms, i, res, out);
+  const offsets = new Int32Array(n + 1);
+  const role = (w: WordInfo, r: number) => {
+    for (let k = w.roleOff[r]; k < w.roleOff[r + 1]; k++) out.push(w.keys[k]);
+  };
+  for (let i = 0; i < n; i++) {
+    role(words[i], SELF);
+    role(i > 0 ? words[i - 1] : pads[0], PREV);
+    role(i + 1 < n ? words[i + 1] : pads[1], NEXT);
+    role(i > 1 ? words[i - 2] : pads[0], PREV2);
+    role(i + 2 < n ? words[i + 2] : pads[1], NEXT2);
+    contextFeatures(words, pads, gaz, lists, i, out);
     offsets[i + 1] = out.length;
   }
   return { keys: Uint32Array.from(out), offsets };

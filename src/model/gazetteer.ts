@@ -17,6 +17,8 @@ export const MAX_PHRASE = 5;
 
 export class Gazetteer {
   readonly lists: CompiledList[];
+  /** first word → longest phrase starting with it in each list (0: none), one lookup for all lists */
+  private readonly starts = new Map<string, Uint8Array>();
 
   constructor(data: GazetteerData) {
     // list order is fixed by sorted name so feature ids do not depend on object key order
@@ -31,36 +33,46 @@ export class Gazetteer {
       }
       return { name, phrases, longest };
     });
+    this.lists.forEach((list, l) => {
+      for (const [word, len] of list.longest) {
+        let a = this.starts.get(word);
+        if (!a) this.starts.set(word, (a = new Uint8Array(this.lists.length)));
+        a[l] = len;
+      }
+    });
+  }
+
+  /** Longest phrase per list that starts with this key, or undefined if it starts none (cacheable per word). */
+  startsOf(key: string): Uint8Array | undefined {
+    return this.starts.get(key);
   }
 
   /**
    * codes[l * n + i] = 0 outside any phrase of list l, 1 at a phrase's first word, 2 inside.
    * Longest match first, left to right, so "new york city" wins over "new york".
    */
-  match(keys: readonly string[], codes: Uint8Array): void {
+  match(keys: readonly string[], codes: Uint8Array, starts?: ReadonlyArray<Uint8Array | undefined>): void {
     const n = keys.length;
     codes.fill(0, 0, n * this.lists.length);
-    for (let l = 0; l < this.lists.length; l++) {
-      const list = this.lists[l];
-      const base = l * n;
-      let i = 0;
-      while (i < n) {
-        const max = list.longest.get(keys[i]);
-        let matched = 0;
-        if (max !== undefined) {
-          for (let len = Math.min(max, n - i); len >= 1; len--) {
-            const phrase = len === 1 ? keys[i] : keys.slice(i, i + len).join(' ');
-            if (list.phrases.has(phrase)) {
-              matched = len;
-              break;
-            }
+    const st = starts ?? keys.map((k) => this.starts.get(k));
+    const L = this.lists.length;
+    // per list, the first token not inside an earlier match: left to right, longest first
+    const free = new Int32Array(L);
+    for (let i = 0; i < n; i++) {
+      const longest = st[i];
+      if (longest === undefined) continue;
+      for (let l = 0; l < L; l++) {
+        const max = longest[l];
+        if (max === 0 || i < free[l]) continue;
+        const phrases = this.lists[l].phrases;
+        for (let len = Math.min(max, n - i); len >= 1; len--) {
+          if (phrases.has(len === 1 ? keys[i] : keys.slice(i, i + len).join(' '))) {
+            codes[l * n + i] = 1;
+            for (let k = 1; k < len; k++) codes[l * n + i + k] = 2;
+            free[l] = i + len;
+            break;
           }
         }
-        if (matched) {
-          codes[base + i] = 1;
-          for (let k = 1; k < matched; k++) codes[base + i + k] = 2;
-          i += matched;
-        } else i++;
       }
     }
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
+import { sentenceFeatures } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { MODEL_FORMAT, NerModel, encodeArrays, type NerModelFile } from './model.js';
 import { FeatureIndex, compact, prepare, trainPerceptron, type LabelledSentence } from './perceptron.js';
@@ -77,5 +78,23 @@ describe('training', () => {
     const model = new NerModel(JSON.parse(JSON.stringify(file)) as NerModelFile);
     for (const s of data) expect(model.tag(s.tokens).tags).toEqual(Array.from(s.gold, (t) => TAGS[t]));
     expect(model.tag(['mr', 'omega', 'went', 'to', 'kappa']).tags.slice(0, 2)).toEqual(['O', 'B-PER']);
+
+    // the run-time scores (per-type cached role weights + per-token context features) equal the
+    // training-time sum over every key of sentenceFeatures, on first sight and from the cache
+    const probe = ['mr', 'beta', 'went', 'to', 'zeta', 'and', 'mr', 'beta'];
+    const real = Float64Array.from(q, (x) => x * scale);
+    const rows = new Map(Array.from(keys, (k, r) => [k, r]));
+    const f = sentenceFeatures(probe, res);
+    const expected = new Float64Array(probe.length * TAGS.length);
+    for (let i = 0; i < probe.length; i++) {
+      for (let k = f.offsets[i]; k < f.offsets[i + 1]; k++) {
+        const r = rows.get(f.keys[k]);
+        if (r === undefined) continue;
+        for (let t = 0; t < TAGS.length; t++) expected[i * TAGS.length + t] += real[r * TAGS.length + t];
+      }
+    }
+    for (const got of [model.scores(probe), model.scores(probe)]) {
+      for (let k = 0; k < expected.length; k++) expect(got[k]).toBeCloseTo(expected[k], 3);
+    }
   });
 });

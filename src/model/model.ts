@@ -4,11 +4,24 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { Gazetteer, type GazetteerData } from './gazetteer.js';
-import { computeForms, tokenFeatures, type FeatureResources, type ModelLang } from './features.js';
-import { N_TAGS, TAGS } from './tags.js';
-import { marginals, viterbi } from './viterbi.js';
+import * as features from './features.js';
+import { padInfos, type FeatureResources, type ModelLang, type WordInfo } from './features.js';
+import * as tags from './tags.js';
+import * as decoding from './viterbi.js';
 
-export const MODEL_FORMAT = 'marsad.ner/v1';
+// module-local bindings for the per-token path: under tsx every use of an imported binding goes
+// through the module namespace
+const { ROLES, SELF, PREV, NEXT, PREV2, NEXT2, contextFeatures, gazetteerCodes, wordInfo } = features;
+const { N_TAGS, TAGS } = tags;
+const { marginals, viterbi } = decoding;
+
+export const MODEL_FORMAT = 'marsad.ner/v2';
+/**
+ * Word types whose features and weights are kept between calls, per generation: when the young
+ * generation is full it becomes the old one and the previous old one is dropped, so at most twice
+ * this many types are held (an LRU approximation; memory stays flat on an endless stream).
+ */
+const WORD_CACHE_GENERATION = 80_000;
 const DEFAULT_TEMPERATURE = 20;
 
 /** The artefact as stored. Typed arrays are little-endian base64. */
@@ -27,6 +40,10 @@ export interface NerModelFile {
   clusterWords: string;
   clusterIds: number[];
   coarse: number[];
+  /** fine cluster id → bit path in the clusters' merge tree */
+  paths?: string[];
+  /** trigger-word features on */
+  triggers?: boolean;
   gazetteer: GazetteerData;
   /**
    * Perceptron scores are not probabilities; dividing them by this before forward–backward gives
@@ -50,11 +67,19 @@ export function encodeArrays(keys: Uint32Array, weights: Int16Array): { keys: st
   return { keys: b64(keys), weights: b64(weights) };
 }
 
-export function resourcesFromFile(file: Pick<NerModelFile, 'lang' | 'clusterWords' | 'clusterIds' | 'coarse' | 'gazetteer'>): FeatureResources {
+export function resourcesFromFile(file: Pick<NerModelFile, 'lang' | 'clusterWords' | 'clusterIds' | 'coarse' | 'paths' | 'triggers' | 'gazetteer'>): FeatureResources {
   const words = file.clusterWords === '' ? [] : file.clusterWords.split('\n');
   const clusters = new Map<string, number>();
   for (let i = 0; i < words.length; i++) clusters.set(words[i], file.clusterIds[i]);
-  return { lang: file.lang, clusters, coarse: file.coarse, gazetteer: new Gazetteer(file.gazetteer) };
+  return { lang: file.lang, clusters, coarse: file.coarse, paths: file.paths, triggers: file.triggers, gazetteer: new Gazetteer(file.gazetteer) };
+}
+
+const EMPTY_KEYS = new Uint32Array(0);
+
+/** A word type at run time: its infos and its summed weights in each role (ROLES × N_TAGS). */
+interface CachedWord {
+  info: WordInfo;
+  emit: Float32Array;
 }
 
 export interface TaggedSentence {
@@ -73,6 +98,9 @@ export class NerModel {
   private readonly weights: Float32Array;
   private readonly trans: Float64Array;
   private readonly featBuf: number[] = [];
+  private cache = new Map<string, CachedWord>();
+  private oldCache = new Map<string, CachedWord>();
+  private readonly pads: [CachedWord, CachedWord];
   temperature: number;
 
   constructor(file: NerModelFile) {
@@ -99,6 +127,38 @@ export class NerModel {
       this.table[slot] = keys[r];
       this.rows[slot] = r;
     }
+    const [start, end] = padInfos(this.resources);
+    this.pads = [this.cached(start), this.cached(end)];
+  }
+
+  private cached(info: WordInfo): CachedWord {
+    const N = N_TAGS;
+    const emit = new Float32Array(ROLES * N);
+    const w = this.weights;
+    for (let r = 0; r < ROLES; r++) {
+      for (let k = info.roleOff[r]; k < info.roleOff[r + 1]; k++) {
+        const row = this.row(info.keys[k]);
+        if (row < 0) continue;
+        const o = row * N;
+        for (let t = 0; t < N; t++) emit[r * N + t] += w[o + t];
+      }
+    }
+    // the summed weights replace the keys; dropping them keeps a cached type at a few hundred bytes
+    info.keys = EMPTY_KEYS;
+    return { info, emit };
+  }
+
+  private word(surface: string): CachedWord {
+    let c = this.cache.get(surface);
+    if (c === undefined) {
+      c = this.oldCache.get(surface) ?? this.cached(wordInfo(surface, this.resources));
+      if (this.cache.size >= WORD_CACHE_GENERATION) {
+        this.oldCache = this.cache;
+        this.cache = new Map();
+      }
+      this.cache.set(surface, c);
+    }
+    return c;
   }
 
   static fromGzip(path: string): NerModel {
@@ -125,13 +185,30 @@ export class NerModel {
     const n = tokens.length;
     const N = N_TAGS;
     const emit = new Float64Array(n * N);
-    const forms = computeForms(tokens, this.resources);
+    const words: CachedWord[] = new Array(n);
+    const infos: WordInfo[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      words[i] = this.word(tokens[i]);
+      infos[i] = words[i].info;
+    }
+    const gaz = gazetteerCodes(infos, this.resources);
+    const lists = this.resources.gazetteer.lists.length;
+    const pads = [this.pads[0].info, this.pads[1].info] as [WordInfo, WordInfo];
     const buf = this.featBuf;
     const w = this.weights;
+    const [padStart, padEnd] = this.pads;
     for (let i = 0; i < n; i++) {
-      buf.length = 0;
-      tokenFeatures(tokens, forms, i, this.resources, buf);
       const base = i * N;
+      const self = words[i].emit;
+      const prev = (i > 0 ? words[i - 1] : padStart).emit;
+      const next = (i + 1 < n ? words[i + 1] : padEnd).emit;
+      const prev2 = (i > 1 ? words[i - 2] : padStart).emit;
+      const next2 = (i + 2 < n ? words[i + 2] : padEnd).emit;
+      for (let t = 0; t < N; t++) {
+        emit[base + t] = self[SELF * N + t] + prev[PREV * N + t] + next[NEXT * N + t] + prev2[PREV2 * N + t] + next2[NEXT2 * N + t];
+      }
+      buf.length = 0;
+      contextFeatures(infos, pads, gaz, lists, i, buf);
       for (let f = 0; f < buf.length; f++) {
         const r = this.row(buf[f]);
         if (r < 0) continue;

@@ -18,20 +18,36 @@ const ALLOWED: Uint8Array = (() => {
  * emit[i * N + t]: score of tag t at token i; trans[p * N + c]: score of p → c, with row N for the
  * start of the sentence. Returns the best tag indices.
  */
+/** for each tag c, the tags that may precede it (the start row excluded) */
+const PREVS: Int32Array[] = Array.from({ length: N_TAGS }, (_, c) => {
+  const ps: number[] = [];
+  for (let p = 0; p < N_TAGS; p++) if (ALLOWED[p * N_TAGS + c]) ps.push(p);
+  return Int32Array.from(ps);
+});
+
+// scratch space reused across calls (decoding is synchronous), grown to the longest sentence
+let deltaBuf = new Float64Array(0);
+let backBuf = new Int32Array(0);
+
 export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>, out: Int32Array = new Int32Array(n)): Int32Array {
   if (n === 0) return out;
   const N = N_TAGS;
-  const delta = new Float64Array(n * N);
-  const back = new Int32Array(n * N);
+  if (deltaBuf.length < n * N) {
+    deltaBuf = new Float64Array(n * N * 2);
+    backBuf = new Int32Array(n * N * 2);
+  }
+  const delta = deltaBuf;
+  const back = backBuf;
   for (let c = 0; c < N; c++) delta[c] = ALLOWED[N * N + c] ? emit[c] + trans[N * N + c] : NEG;
   for (let i = 1; i < n; i++) {
     const row = i * N;
     const prevRow = row - N;
     for (let c = 0; c < N; c++) {
+      const ps = PREVS[c];
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < N; p++) {
-        if (!ALLOWED[p * N + c]) continue;
+      for (let k = 0; k < ps.length; k++) {
+        const p = ps[k];
         const s = delta[prevRow + p] + trans[p * N + c];
         if (s > best) {
           best = s;
@@ -71,6 +87,65 @@ function logSumExp(xs: Float64Array, from: number, len: number): number {
  * ranking confidence (mentions below some score can be dropped downstream).
  */
 export function marginals(emit: Float64Array, n: number, trans: ArrayLike<number>, temperature = 1): Float64Array {
+  return marginalsScaled(emit, n, trans, temperature) ?? marginalsLog(emit, n, trans, temperature);
+}
+
+/**
+ * Forward–backward in probability space with per-token rescaling: one exp per token and tag
+ * instead of one per tag pair. Returns null if a row underflows (then the log-space version runs).
+ */
+function marginalsScaled(emit: Float64Array, n: number, trans: ArrayLike<number>, temperature: number): Float64Array | null {
+  const N = N_TAGS;
+  const inv = 1 / temperature;
+  const tr = new Float64Array((N + 1) * N);
+  for (let k = 0; k < (N + 1) * N; k++) tr[k] = ALLOWED[k] ? Math.exp(trans[k] * inv) : 0;
+  const e = new Float64Array(n * N);
+  for (let i = 0; i < n; i++) {
+    let m = -Infinity;
+    for (let t = 0; t < N; t++) if (emit[i * N + t] > m) m = emit[i * N + t];
+    for (let t = 0; t < N; t++) e[i * N + t] = Math.exp((emit[i * N + t] - m) * inv);
+  }
+  const alpha = new Float64Array(n * N);
+  const beta = new Float64Array(n * N);
+  let sum = 0;
+  for (let c = 0; c < N; c++) sum += alpha[c] = tr[N * N + c] * e[c];
+  if (!(sum > 1e-280)) return null;
+  for (let c = 0; c < N; c++) alpha[c] /= sum;
+  for (let i = 1; i < n; i++) {
+    const row = i * N;
+    sum = 0;
+    for (let c = 0; c < N; c++) {
+      let a = 0;
+      for (let p = 0; p < N; p++) a += alpha[row - N + p] * tr[p * N + c];
+      sum += alpha[row + c] = a * e[row + c];
+    }
+    if (!(sum > 1e-280)) return null;
+    for (let c = 0; c < N; c++) alpha[row + c] /= sum;
+  }
+  for (let c = 0; c < N; c++) beta[(n - 1) * N + c] = 1;
+  for (let i = n - 2; i >= 0; i--) {
+    const row = i * N;
+    sum = 0;
+    for (let p = 0; p < N; p++) {
+      let b = 0;
+      for (let c = 0; c < N; c++) b += tr[p * N + c] * e[row + N + c] * beta[row + N + c];
+      sum += beta[row + p] = b;
+    }
+    if (!(sum > 1e-280)) return null;
+    for (let p = 0; p < N; p++) beta[row + p] /= sum;
+  }
+  const out = new Float64Array(n * N);
+  for (let i = 0; i < n; i++) {
+    const row = i * N;
+    sum = 0;
+    for (let t = 0; t < N; t++) sum += out[row + t] = alpha[row + t] * beta[row + t];
+    if (!(sum > 0)) return null;
+    for (let t = 0; t < N; t++) out[row + t] /= sum;
+  }
+  return out;
+}
+
+function marginalsLog(emit: Float64Array, n: number, trans: ArrayLike<number>, temperature: number): Float64Array {
   const N = N_TAGS;
   const inv = 1 / temperature;
   const alpha = new Float64Array(n * N);
