@@ -1,7 +1,6 @@
 // Anchors are the arguments an event can take, placed on the token grid: entity mentions (with
 // anaphoric organisation mentions such as التنظيم resolved), dates and numbers from the text layer.
 import type { DateMention, Entity } from '../core/types.js';
-import { addDays } from '../core/dates.js';
 import type { Lexicon } from './lexicon.js';
 import { tokenAtOrAfter, tokenOf, type TextView } from './text-view.js';
 
@@ -95,49 +94,6 @@ function fallbackNumbers(view: TextView): NumberAnchor[] {
   return out;
 }
 
-const LAST_NIGHT: Record<string, string[][]> = {
-  ar: [['الليله', 'الماضيه'], ['ليله', 'امس'], ['ليله', 'الامس']],
-  en: [['last', 'night'], ['overnight']],
-};
-
-/**
- * "الليلة الماضية" / "last night" is the night before publication: the text layer may read الليلة
- * alone as today, or miss the phrase; the events stage dates it to the day before.
- */
-function lastNight(view: TextView, dates: DateAnchor[]): void {
-  const published = view.doc.published;
-  if (!published) return;
-  const day = addDays(published, -1);
-  const forms = LAST_NIGHT[view.lang] ?? [];
-  for (let i = 0; i < view.tokens.length; i++) {
-    for (const words of forms) {
-      const last = i + words.length - 1;
-      if (last >= view.tokens.length || !words.every((w, k) => view.tokens[i + k].forms.includes(w))) continue;
-      if (view.tokens[last].unit !== view.tokens[i].unit) continue;
-      const t0 = view.tokens[i];
-      const t1 = view.tokens[last];
-      const mention: DateMention = { start: t0.start, end: t1.end, text: view.text.slice(t0.start, t1.end), value: { start: day, end: day }, precision: 'day', relative: true, calendar: 'gregorian' };
-      const overlapping = dates.filter((d) => d.first <= last && d.last >= i);
-      // a reading of الليلة as today is replaced; a longer date phrase around it is left alone
-      if (overlapping.some((d) => d.mention.value.start !== published || d.first < i || d.last > last)) continue;
-      for (const d of overlapping) dates.splice(dates.indexOf(d), 1);
-      dates.push({ first: i, last, mention });
-    }
-  }
-}
-
-const PRAYERS = new Set(['صلاه', 'خطبه']);
-
-/** "صلاة الجمعة" names a prayer, not a day: drop such readings of a weekday. */
-function prayerDays(view: TextView, dates: DateAnchor[]): void {
-  if (view.lang !== 'ar') return;
-  for (let k = dates.length - 1; k >= 0; k--) {
-    const d = dates[k];
-    const before = view.tokens[d.first - 1];
-    if (d.first === d.last && before && before.unit === view.tokens[d.first].unit && before.forms.some((f) => PRAYERS.has(f))) dates.splice(k, 1);
-  }
-}
-
 export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
   const doc = view.doc;
   const isMilitant = makeMilitantTest(lex);
@@ -192,8 +148,6 @@ export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
     const first = tokenOf(view, d.start);
     dates.push({ first, last: Math.max(first, tokenAtOrAfter(view, d.end) - 1), mention: d });
   }
-  lastNight(view, dates);
-  prayerDays(view, dates);
   dates.sort((a, b) => a.first - b.first);
 
   const numbers: NumberAnchor[] =

@@ -2,6 +2,8 @@
 // their surface in the text, so the tests pin the event logic whatever the upstream stages do.
 import { createContext } from '../core/context.js';
 import { newDocument, type DateMention, type Document, type Entity, type MarsadEvent, type NumberMention } from '../core/types.js';
+import { findDates } from '../lang/dates.js';
+import { tokenize } from '../lang/tokenize.js';
 import { extractEvents } from './extract.js';
 
 export interface EntitySpec {
@@ -34,6 +36,8 @@ export interface DocSpec {
   lang?: 'ar' | 'en';
   entities?: EntitySpec[];
   dates?: DateSpec[];
+  /** take the dates from the text layer's own date finder instead of `dates` */
+  realDates?: boolean;
   numbers?: NumberSpec[];
 }
 
@@ -54,7 +58,9 @@ export function makeDoc(spec: DocSpec): Document {
     ...(e.kind ? { kind: e.kind } : {}),
     mentions: e.surfaces.flatMap((s) => occurrences(spec.text, s).map((start) => ({ start, end: start + s.length, text: s }))),
   }));
-  doc.dates = (spec.dates ?? []).flatMap((d) =>
+  const lang = spec.lang ?? 'ar';
+  if (spec.realDates) doc.dates = findDates(spec.text, tokenize(spec.text, lang), spec.published ?? null, lang);
+  else doc.dates = (spec.dates ?? []).flatMap((d) =>
     occurrences(spec.text, d.surface).map((start) => ({
       start,
       end: start + d.surface.length,

@@ -16,6 +16,8 @@ export interface DateLexicon {
   weekdays: Map<string, number>;
   relativeDays: PhraseIndex<number>;
   todayBlockers: Set<string>;
+  /** words after which a weekday names something else (صلاة الجمعة = the Friday prayer) */
+  weekdayBlockers: Set<string>;
   units: Map<string, Unit>;
   dualUnits: Map<string, Unit>;
   singleUnits: Set<string>;
@@ -63,6 +65,7 @@ function compile(d: typeof ar | typeof en, numberWords: Iterable<string>): DateL
     weekdays: new Map(d.weekdays.map((w) => [String(w[0]), Number(w[1])])),
     relativeDays: index<number>(d.relativeDays),
     todayBlockers: new Set(d.todayBlockers),
+    weekdayBlockers: new Set(d.weekdayBlockers),
     units: new Map(Object.entries(d.units) as Array<[string, Unit]>),
     dualUnits: new Map(Object.entries(d.dualUnits) as Array<[string, Unit]>),
     singleUnits: new Set(d.singleUnits),

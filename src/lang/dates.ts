@@ -231,6 +231,9 @@ function weekdayOf(s: Scan, t: Token): number | null {
 function weekdayMention(s: Scan, i: number): Found | null {
   const wd = weekdayOf(s, s.tokens[i]);
   if (wd === null) return null;
+  // صلاة الجمعة, خطبة الجمعة: a prayer, not a day
+  const prev = s.tokens[i - 1];
+  if (prev && s.lex.weekdayBlockers.has(s.lang === 'ar' ? core(prev) : prev.norm)) return null;
   let j = i + 1;
   if (s.tokens[j]?.text === ',' || s.tokens[j]?.text === '،') j++;
   const explicit = explicitDate(s, j);
