@@ -22,10 +22,8 @@ export interface Hit<T> {
 
 export class PhraseMatcher<T> {
   private exact = new Map<string, Phrase<T>[]>();
-  private prefixed = new Map<string, Phrase<T>[]>();
-  private prefixLengths: number[] = [];
-  /** phrases whose first word can match a form, memoised: news vocabulary repeats a lot */
-  private heads = new Map<string, Phrase<T>[]>();
+  /** phrases whose first word is a prefix pattern, by the pattern's first code unit, shortest pattern first */
+  private prefixed = new Map<number, { form: string; phrases: Phrase<T>[] }[]>();
 
   constructor(private normalize: (s: string) => string) {}
 
@@ -39,15 +37,24 @@ export class PhraseMatcher<T> {
       });
     if (words.length === 0) return;
     const head = words[0];
-    const table = head.prefix ? this.prefixed : this.exact;
-    const list = table.get(head.form) ?? [];
-    list.push({ words, value });
-    table.set(head.form, list);
-    this.heads.clear();
-    if (head.prefix && !this.prefixLengths.includes(head.form.length)) {
-      this.prefixLengths.push(head.form.length);
-      this.prefixLengths.sort((a, b) => a - b);
+    const p: Phrase<T> = { words, value };
+    if (!head.prefix) {
+      const list = this.exact.get(head.form) ?? [];
+      list.push(p);
+      this.exact.set(head.form, list);
+      return;
     }
+    const key = head.form.charCodeAt(0);
+    const groups = this.prefixed.get(key) ?? [];
+    let g = groups.find((x) => x.form === head.form);
+    if (!g) {
+      g = { form: head.form, phrases: [] };
+      groups.push(g);
+      // stable: equal lengths keep their order of addition
+      groups.sort((a, b) => a.form.length - b.form.length);
+    }
+    g.phrases.push(p);
+    this.prefixed.set(key, groups);
   }
 
   addAll(phrases: readonly string[], value: T): void {
@@ -60,36 +67,26 @@ export class PhraseMatcher<T> {
     if (tok.punct) return;
     let seen: Set<Phrase<T>> | null = null;
     for (const form of tok.forms) {
-      const list = this.headsOf(form);
-      if (list.length === 0) continue;
-      seen ??= new Set();
-      this.collect(list, view, i, seen, out);
+      // exact heads first, then prefix patterns from the shortest: no allocation for the many words that match nothing
+      const list = this.exact.get(form);
+      if (list) this.collect(list, view, i, (seen ??= new Set()), out);
+      const groups = this.prefixed.get(form.charCodeAt(0));
+      if (!groups) continue;
+      for (const g of groups) {
+        if (g.form.length > form.length) break;
+        if (form.startsWith(g.form)) this.collect(g.phrases, view, i, (seen ??= new Set()), out);
+      }
     }
   }
 
-  private headsOf(form: string): Phrase<T>[] {
-    let list = this.heads.get(form);
-    if (list) return list;
-    list = [...(this.exact.get(form) ?? [])];
-    for (const n of this.prefixLengths) {
-      if (form.length < n) break;
-      list.push(...(this.prefixed.get(form.slice(0, n)) ?? []));
-    }
-    // bounded so that memory stays flat over any number of articles
-    if (this.heads.size > 200_000) this.heads.clear();
-    this.heads.set(form, list);
-    return list;
-  }
-
-  /** All hits over a token range, longest first at each start. */
+  /** All hits over a token range, in token order. */
   findAll(view: TextView, from = 0, to = view.tokens.length): Hit<T>[] {
     const out: Hit<T>[] = [];
     for (let i = from; i < to; i++) this.matchAt(view, i, out);
     return out;
   }
 
-  private collect(list: Phrase<T>[] | undefined, view: TextView, i: number, seen: Set<Phrase<T>>, out: Hit<T>[]): void {
-    if (!list) return;
+  private collect(list: Phrase<T>[], view: TextView, i: number, seen: Set<Phrase<T>>, out: Hit<T>[]): void {
     for (const p of list) {
       if (seen.has(p)) continue;
       const last = matchRest(p.words, view, i);
@@ -101,7 +98,7 @@ export class PhraseMatcher<T> {
   }
 }
 
-function wordMatches(w: WordPattern, forms: string[]): boolean {
+function wordMatches(w: WordPattern, forms: readonly string[]): boolean {
   for (const f of forms) if (w.prefix ? f.startsWith(w.form) : f === w.form) return true;
   return false;
 }

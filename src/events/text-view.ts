@@ -10,7 +10,7 @@ export interface ViewToken {
   start: number;
   end: number;
   /** normalised surface first, then forms with proclitics stripped (Arabic) */
-  forms: string[];
+  forms: readonly string[];
   punct: boolean;
   number: boolean;
   unit: number;
@@ -38,21 +38,22 @@ export interface TextView {
 // such as "بل" from "بلد" cannot match anything, while a missed split would lose a trigger.
 const AR_PROCLITICS = ['وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'وب', 'فب', 'ول', 'فل', 'وك', 'وس', 'و', 'ف', 'ب', 'ل', 'ك', 'س'];
 
-const formsCache = new Map<string, string[]>();
-
-/** Candidate forms of a normalised Arabic word (memoised, bounded: a pure function of the word). */
-export function arabicForms(norm: string): string[] {
-  let out = formsCache.get(norm);
-  if (out) return out.slice();
-  out = computeArabicForms(norm);
-  if (formsCache.size > 200_000) formsCache.clear();
-  formsCache.set(norm, out);
-  return out.slice();
+/** The proclitics that can begin a word, by its first code unit, in the order above. */
+const PROCLITICS_BY_FIRST = new Map<number, string[]>();
+for (const p of AR_PROCLITICS) {
+  const k = p.charCodeAt(0);
+  (PROCLITICS_BY_FIRST.get(k) ?? PROCLITICS_BY_FIRST.set(k, []).get(k)!).push(p);
 }
 
-function computeArabicForms(norm: string): string[] {
+/**
+ * Candidate forms of a normalised Arabic word. Computed afresh each time: a few prefix tests are
+ * cheaper than a memo over the whole vocabulary of a corpus (a large map misses the CPU caches).
+ */
+export function arabicForms(norm: string): string[] {
   const out = [norm];
-  for (const p of AR_PROCLITICS) {
+  const ps = PROCLITICS_BY_FIRST.get(norm.charCodeAt(0));
+  if (!ps) return out;
+  for (const p of ps) {
     if (norm.length - p.length >= 2 && norm.startsWith(p)) {
       const rest = norm.slice(p.length);
       if (!out.includes(rest)) out.push(rest);
