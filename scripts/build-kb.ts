@@ -17,6 +17,7 @@ const CURATED = join(import.meta.dirname, '../src/kb/data');
  * (drops Persian/Urdu/Kurdish spellings with پ چ ژ گ ک ی ە ۆ ہ… and "City, Province" forms). */
 const ARABIC_ONLY = /^[\u0621-\u064A\u064B-\u0652 ]+$/;
 const LATIN_NAME = /^[A-Za-z][A-Za-z .'’-]{2,40}$/;
+const GENERIC_ADMIN = /^((North|South|East|West|Northern|Southern|Eastern|Western|Central|Centre|Center|Upper|Lower|Middle|Coast|Capital)[ -]?)+$/i;
 
 const keys = (names: string[]) => [...new Set(names.map((n) => nameAtoms(n).join(' ')).filter(Boolean))].join('|');
 const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
@@ -52,7 +53,8 @@ function buildPlaces() {
     const ar = [...new Set(alt.filter((a) => ARABIC_ONLY.test(a)))].sort();
     // Latin alternate names (Raqqa for Ar Raqqah, Londres…) only for cities of ≥ 100,000: they are most of
     // the file's bulk and the English press rarely names smaller towns other than by their GeoNames name
-    const en = [...new Set([f[1], f[2], ...(pop >= 100_000 ? alt.filter((a) => LATIN_NAME.test(a) && a.split(' ').length <= 3) : [])])];
+    // (not codes in capitals: BLA is an airport of Barcelona, Venezuela, and the Balochistan Liberation Army)
+    const en = [...new Set([f[1], f[2], ...(pop >= 100_000 ? alt.filter((a) => LATIN_NAME.test(a) && a.split(' ').length <= 3 && !/^[A-Z]+$/.test(a)) : [])])];
     const key = `${f[8]}.${f[10]}`;
     const agg = admin1Agg.get(key) ?? { w: 0, lat: 0, lon: 0, n: 0 };
     const w = Math.max(pop, 1);
@@ -66,7 +68,11 @@ function buildPlaces() {
     const agg = admin1Agg.get(code);
     if (!agg) continue; // no city of ≥ 15,000 people: no position to give it
     const cur = curatedAdmin.get(code) ?? [];
-    places.push([Number(gid), name, code.split('.')[0], code.split('.')[1], round(agg.lat / agg.w), round(agg.lon / agg.w), agg.n, 'a', 0, cur[0] ?? '', '', keys([name, ascii]), keys(cur)]);
+    // "Yobe State", "Abyan Governorate": the press says Yobe, Abyan; a bare compass word (Western, North
+    // East, Central) names regions in a dozen countries and is an adjective far more often
+    const short = [name, ascii].map((n) => n.replace(/^Muhafazat /, '').replace(/ (State|Region|Province|Governorate)$/, ''));
+    const enNames = [...new Set([name, ascii, ...short])].filter((n) => !GENERIC_ADMIN.test(n));
+    places.push([Number(gid), name, code.split('.')[0], code.split('.')[1], round(agg.lat / agg.w), round(agg.lon / agg.w), agg.n, 'a', 0, cur[0] ?? '', '', keys(enNames), keys(cur)]);
   }
   for (const c of curated.filter((c) => c.id)) {
     const en = typeof c.en === 'string' ? c.en : '';

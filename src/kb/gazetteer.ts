@@ -38,6 +38,10 @@ export interface Gazetteer {
   countryByIso: Map<string, Place>;
   /** names that are never places, even when a tagger marks them (كورونا) */
   never: Set<string>;
+  /** countries where small towns are looked for in running text (gazetteer-policy.json) */
+  focus: Set<string>;
+  /** cities above this many people need no support from the article's countries */
+  otherMinPopulation: number;
 }
 
 const KIND_CODE: Record<string, PlaceKind> = { c: 'city', a: 'admin1', r: 'region', l: 'landmark' };
@@ -96,15 +100,26 @@ export function gazetteer(): Gazetteer {
       for (const n of namesEn) if (n.length >= 4) add(textNames, n, p);
     }
   }
+  // a smaller town that shares a name found in running text is a candidate too (رفح in Egypt beside
+  // رفح in Gaza): the name is matched for the large place, and the article decides between them
+  for (const p of places) {
+    if (p.kind !== 'city' || p.capital) continue;
+    const minPop = p.country && focus.has(p.country) ? policy.focusMinPopulation : policy.otherMinPopulation;
+    if (p.population >= minPop) continue;
+    for (const f of p.namesAr) { const l = textNames.get(f); if (l && l[0].kind !== 'country' && !l.includes(p)) l.push(p); }
+  }
   const stop = JSON.parse(readFileSync(new URL('./data/place-stopwords.json', import.meta.url), 'utf8')) as { never: string[] };
   const never = new Set(stop.never.map(nameKey));
+  // not even looked for in running text (Hamid, ديلي), nor under the article the matcher tolerates
+  // (الخبر 'the news' would match Khobar's bare GeoNames spelling خبر; the tagger may still mark it)
+  for (const k of never) { textNames.delete(k); if (k.startsWith('ال')) textNames.delete(k.slice(2)); }
   const byId = new Map<string, Place>();
   for (const p of places) byId.set(p.id, p);
   // every name → places is only needed for names the dictionary did not find (tagger mentions,
   // `entity lookup`): built on first use, which keeps the cold load short
   let byName: Map<string, Place[]> | undefined;
   memo = {
-    places, byId, textNames, countryByIso, never,
+    places, byId, textNames, countryByIso, never, focus, otherMinPopulation: policy.otherMinPopulation,
     get byName() { return (byName ??= nameIndex(places)); },
   };
   return memo;
@@ -156,24 +171,67 @@ export function placeCandidates(name: string): Place[] {
 
 const KIND_BONUS: Record<PlaceKind, number> = { country: 3, region: 2.5, landmark: 2, admin1: 0.3, city: 0 };
 
-/** Score a candidate: countries the article mentions first, then size and rank; curated Arabic names count. */
-export function placeScore(p: Place, name: string, context: ReadonlySet<string>): number {
+/** The article's countries with how often each is named (a plain set counts each once). */
+export type PlaceContext = ReadonlySet<string> | ReadonlyMap<string, number>;
+
+const weightIn = (context: PlaceContext, iso: string): number => {
+  if (context instanceof Map) return context.get(iso) ?? 0;
+  return (context as ReadonlySet<string>).has(iso) ? 1 : 0;
+};
+
+/** Score a candidate: countries the article mentions first (the more often, the stronger), then size
+ * and rank; curated Arabic names count. */
+export function placeScore(p: Place, name: string, context: PlaceContext): number {
   let s = Math.log10(p.population + 10) + KIND_BONUS[p.kind] + (p.capital ? 0.7 : 0);
-  if (p.country && context.has(p.country)) s += 5;
+  const w = p.country ? weightIn(context, p.country) : 0;
+  if (w > 0) s += 5 + 1.5 * Math.log2(w);
   const k = nameKey(name);
   if (p.curatedAr.includes(k)) s += 1;
   return s;
 }
 
-/** The place a name most likely means here: طرابلس → Libya, unless the article mentions Lebanon. */
+/** The place a name most likely means here: طرابلس → Libya, unless the article mentions Lebanon.
+ * `contextCountries` may repeat a country once per mention: the article's dominant country wins. */
 export function resolvePlace(name: string, contextCountries: Iterable<string> = []): Place | null {
-  return choosePlace(placeCandidates(name), name, new Set(contextCountries));
+  const context = new Map<string, number>();
+  for (const c of contextCountries) context.set(c, (context.get(c) ?? 0) + 1);
+  return choosePlace(placeCandidates(name), name, context);
 }
 
-export function choosePlace(cands: Place[], name: string, context: ReadonlySet<string>): Place | null {
+const ACRONYM = /^[A-Z]{2,5}$/;
+
+/** Whether a candidate may stand for this name here at all. A name checked by hand for some places
+ * means those places only (رفح: Gaza's or Egypt's, never a namesake elsewhere). An Arabic spelling of a
+ * small town outside the focus countries (يوبي → Ube, Japan; ديلي → Dili) is far more often another word
+ * or another place: it needs the article to name its country. */
+function admissible(p: Place, k: string, acronym: boolean, curatedOnly: boolean, arabic: boolean, context: PlaceContext, g: Gazetteer): boolean {
+  if (curatedOnly) return p.kind === 'country' || p.curatedAr.includes(k);
+  // an acronym (BLA, IS) is a country's or nothing: GeoNames lists codes and short names that collide
+  if (acronym && p.kind !== 'country') return false;
+  if (!arabic || p.kind !== 'city' || p.capital || !p.country) return true;
+  if (g.focus.has(p.country) || p.population >= g.otherMinPopulation) return true;
+  return weightIn(context, p.country) > 0;
+}
+
+export function choosePlace(cands: Place[], name: string, context: PlaceContext): Place | null {
+  if (cands.length === 0) return null;
+  const g = gazetteer();
+  let k = nameKey(name);
+  const arabic = isArabic(k);
+  // وبرفح: the name as checked by hand, without the conjunction and preposition
+  if (arabic && !cands.some((p) => p.curatedAr.includes(k))) {
+    const bare = k.replace(/^(و|ف)?(ب|ل|ك)?/, '');
+    if (bare !== k && cands.some((p) => p.curatedAr.includes(bare))) k = bare;
+  }
+  const acronym = ACRONYM.test(name.trim());
+  let curatedOnly = false;
+  if (arabic && cands.length > 1) for (const p of cands) if (p.kind !== 'country' && p.curatedAr.includes(k)) { curatedOnly = true; break; }
+  // a country's own name means the country (بنين is Benin, not Benin City, however Nigerian the article)
+  for (const p of cands) if (p.kind === 'country' && p.namesAr.concat(p.namesEn).includes(k)) return p;
   let best: Place | null = null;
   let bestScore = -Infinity;
   for (const p of cands) {
+    if (!admissible(p, k, acronym, curatedOnly, arabic, context, g)) continue;
     const s = placeScore(p, name, context);
     if (s > bestScore || (s === bestScore && best && p.id < best.id)) { best = p; bestScore = s; }
   }

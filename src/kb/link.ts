@@ -31,12 +31,16 @@ export function linkDocument(doc: Document): Entity[] {
   const dict = scanDictionary(atoms);
   const cands: Candidate[] = [];
   const adjectiveCountries = new Set<string>();
+  const adjectiveCounts = new Map<string, number>();
 
   for (const m of dict) {
     const s = span(text, m.start, m.end);
     if (m.target.kind === 'org') cands.push({ span: s, type: 'organization', source: 'registry', org: m.target.org, weak: m.target.weak });
     else if (m.target.kind === 'place') cands.push({ span: s, type: 'location', source: 'gazetteer', places: m.target.places });
-    else adjectiveCountries.add(m.target.country);
+    else {
+      adjectiveCountries.add(m.target.country);
+      adjectiveCounts.set(m.target.country, (adjectiveCounts.get(m.target.country) ?? 0) + 1);
+    }
   }
   // weak aliases (القاعدة, الشباب, شرطة مكافحة الإرهاب) stand only beside a strong alias of the same
   // organisation or when the article names its country
@@ -81,7 +85,7 @@ export function linkDocument(doc: Document): Entity[] {
   const entities: Entity[] = [];
   entities.push(...linkPersons(doc, cands.filter((c) => c.type === 'person').map((c) => c.span), atoms, coveredAtom));
   entities.push(...linkOrgs(text, cands.filter((c) => c.type === 'organization')));
-  entities.push(...linkPlaces(text, cands.filter((c) => c.type === 'location'), adjectiveCountries));
+  entities.push(...linkPlaces(text, cands.filter((c) => c.type === 'location'), adjectiveCounts));
 
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return entities
@@ -155,13 +159,16 @@ function linkOrgs(text: string, cands: Candidate[]): Entity[] {
   return [...byId.values()];
 }
 
-function linkPlaces(text: string, cands: Candidate[], adjectiveCountries: Set<string>): Entity[] {
-  // context: countries named outright, nationality adjectives, and places with one reading
-  const context = new Set(adjectiveCountries);
+function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyMap<string, number>): Entity[] {
+  // context: countries named outright, nationality adjectives, and places with one reading — each
+  // counted once per mention, so that the article's dominant country outweighs one in passing
+  const context = new Map<string, number>(adjectiveCounts);
+  const bump = (iso: string) => context.set(iso, (context.get(iso) ?? 0) + 1);
   for (const c of cands) {
     const ps = c.places ?? [];
-    if (ps.length === 1 && ps[0].country) context.add(ps[0].country);
-    for (const p of ps) if (p.kind === 'country' && p.country) context.add(p.country);
+    const country = ps.find((p) => p.kind === 'country' && p.country);
+    if (country) bump(country.country!);
+    else if (ps.length > 0 && ps.every((p) => p.country && p.country === ps[0].country)) bump(ps[0].country!);
   }
   const byId = new Map<string, Entity>();
   for (const c of cands) {

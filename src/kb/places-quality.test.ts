@@ -1,0 +1,72 @@
+// Place quality, table-driven: short sentences written for these tests (not corpus text), each with the
+// country a careful reader would give the place, or no place at all for everyday words.
+import { describe, expect, it } from 'vitest';
+import { linkDocument } from './link.js';
+import { resolvePlace } from './gazetteer.js';
+import { newDocument, type Document } from '../core/types.js';
+
+const doc = (text: string): Document => newDocument({ raw: text, text, language: /[\u0600-\u06FF]/.test(text) ? 'ar' : 'en' });
+
+/** The country of the place entity whose mentions include `name` in this text. */
+function countryIn(text: string, name: string): string | null | undefined {
+  const e = linkDocument(doc(text)).find((x) => x.type === 'location' && x.mentions.some((m) => m.text === name || m.text.endsWith(name)));
+  return e ? e.country : undefined;
+}
+
+describe('names resolve to the right country on their own', () => {
+  it.each([
+    ['مايدوغوري', 'NG'], ['بورنو', 'NG'], ['يوبي', 'NG'], ['أداماوا', 'NG'], ['داماتورو', 'NG'], ['غامبورو', 'NG'],
+    ['غاو', 'ML'], ['تمبكتو', 'ML'], ['ننغرهار', 'AF'], ['هلمند', 'AF'], ['قندوز', 'AF'], ['كابول', 'AF'], ['لوغار', 'AF'],
+    ['الأنبار', 'IQ'], ['الرمادي', 'IQ'], ['الفلوجة', 'IQ'], ['تكريت', 'IQ'], ['ديالى', 'IQ'], ['سنجار', 'IQ'],
+    ['دير الزور', 'SY'], ['الحسكة', 'SY'], ['إدلب', 'SY'], ['عين العرب', 'SY'], ['كوباني', 'SY'], ['ريف حلب', 'SY'],
+    ['أبين', 'YE'], ['حضرموت', 'YE'], ['محافظة البيضاء', 'YE'], ['مقديشو', 'SO'], ['كيسمايو', 'SO'], ['بونتلاند', 'SO'],
+    ['سوروتش', 'TR'], ['ديار بكر', 'TR'], ['كيليس', 'TR'], ['شرناق', 'TR'], ['دوغوبيازيد', 'TR'],
+    ['أبها', 'SA'], ['عسير', 'SA'], ['القطيف', 'SA'], ['الدمام', 'SA'], ['الأحساء', 'SA'], ['مدينة الخبر', 'SA'],
+    ['العريش', 'EG'], ['الشيخ زويد', 'EG'], ['Yobe', 'NG'], ['Borno', 'NG'],
+  ])('%s → %s', (name, cc) => {
+    expect(resolvePlace(name)?.country).toBe(cc);
+  });
+});
+
+describe('everyday words, virus and brand names are no places', () => {
+  it.each(['كورونا', 'فيروس كورونا', 'الخبر', 'الميدان', 'الجزيرة', 'المدينة', 'ديلي', 'Western', 'North East', 'Central', 'Christmas', 'Hamid', 'Lucas', 'Corona', 'BLA'])(
+    '%s',
+    (name) => {
+      expect(resolvePlace(name)).toBeNull();
+    },
+  );
+});
+
+describe('the article decides between namesakes', () => {
+  it.each([
+    // رفح: Egypt's when the article is about North Sinai, Gaza's when about the Strip
+    ['انفجرت عبوة ناسفة في رفح شمال سيناء قرب العريش والشيخ زويد في مصر.', 'رفح', 'EG'],
+    ['قصفت طائرات مواقع في رفح جنوب قطاع غزة في فلسطين.', 'رفح', 'PS'],
+    // طرابلس: Libya by default, Lebanon when the article is about Lebanon
+    ['اشتباكات في طرابلس بين فصائل مسلحة في ليبيا.', 'طرابلس', 'LY'],
+    ['انفجار في طرابلس شمال لبنان قرب بيروت.', 'طرابلس', 'LB'],
+    // الجوف: Saudi or Yemeni by the article's country
+    ['أعلنت السلطات السعودية إحباط هجوم في الجوف.', 'الجوف', 'SA'],
+    ['قتل مسلحون حوثيون جنودا في الجوف باليمن وصنعاء.', 'الجوف', 'YE'],
+    // a country's own name is the country, however Nigerian the article
+    ['هاجمت بوكو حرام قرية في ولاية يوبي شمال شرق نيجيريا قرب حدود بنين.', 'بنين', 'BJ'],
+    ['هاجمت بوكو حرام قرية في ولاية يوبي شمال شرق نيجيريا.', 'ولاية يوبي', 'NG'],
+  ])('%s', (text, name, cc) => {
+    expect(countryIn(text, name)).toBe(cc);
+  });
+
+  it('a Japanese town is not read into an Arabic name without Japan in the article', () => {
+    expect(resolvePlace('يوبي', ['NG'])?.country).toBe('NG');
+    expect(countryIn('قتل عشرة أشخاص في هجوم على سوق في يوبي.', 'يوبي')).toBe('NG');
+  });
+
+  it('the dominant country outweighs one named in passing', () => {
+    expect(resolvePlace('رفح', ['EG', 'EG', 'PS'])?.country).toBe('EG');
+    expect(resolvePlace('رفح', ['PS', 'PS', 'EG'])?.country).toBe('PS');
+  });
+
+  it('a regional word in English is not a Ghanaian region', () => {
+    const ents = linkDocument(doc('Police in the North East and Western forces said the Merrion Centre was closed.'));
+    expect(ents.filter((e) => e.type === 'location' && e.country === 'GH')).toEqual([]);
+  });
+});
