@@ -157,6 +157,13 @@ export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
           return { first, last: Math.max(first, tokenAtOrAfter(view, n.end) - 1), start: n.start, end: n.end, value: n.value, approx: n.approx };
         })
       : fallbackNumbers(view);
+  // "و3": digits glued to the conjunction are a count the number layer may not read
+  if (view.lang === 'ar') {
+    view.tokens.forEach((t, i) => {
+      const m = /^[وف](\d{1,6})$/.exec(view.text.slice(t.start, t.end));
+      if (m && !numbers.some((n) => n.first <= i && i <= n.last)) numbers.push({ first: i, last: i, start: t.start + 1, end: t.end, value: Number(m[1]), approx: false });
+    });
+  }
   numbers.sort((a, b) => a.first - b.first);
 
   return { entities: all, dates, numbers, dominantMilitant, isMilitant };

@@ -5,7 +5,7 @@ import type { DayRange } from '../core/types.js';
 import type { Anchors, EntityAnchor } from './anchors.js';
 import type { CueIndex } from './cues.js';
 import type { Lexicon } from './lexicon.js';
-import type { AttackMention } from './mentions.js';
+import type { AttackMention, Count } from './mentions.js';
 import type { TextView } from './text-view.js';
 
 const MAX_COST = 10;
@@ -142,16 +142,35 @@ function roleOf(view: TextView, cues: CueIndex, lex: Lexicon, n: { first: number
 
 const live = (m: AttackMention) => !m.rejected && !m.generic && !m.irrealis;
 
+/** The count is joined to what precedes it by "و" (و3، وثمانية، و 5): the index of the word before the conjunction, else -1. */
+function conjoinedAfter(view: TextView, n: { first: number; start: number }): number {
+  const t = view.tokens[n.first];
+  if (view.lang === 'ar') {
+    if (t.start < n.start && view.text[t.start] === 'و') return n.first - 1; // و3: the conjunction is glued to the count
+    return view.tokens[n.first - 1]?.forms[0] === 'و' ? n.first - 2 : -1;
+  }
+  return view.tokens[n.first - 1]?.forms[0] === 'and' ? n.first - 2 : -1;
+}
+
 function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors: Anchors, units: Map<number, AttackMention[]>): void {
-  let prev: { at: number; role: 'killed' | 'injured' | null } | null = null;
+  let prev: { at: number; role: 'killed' | 'injured' | null; counted: Count | null } | null = null;
   for (const n of anchors.numbers) {
     if (YEARLIKE(n.value) || n.value <= 0 || n.value > 5000) continue;
     if (anchors.dates.some((d) => d.first <= n.first && n.last <= d.last)) continue;
     const unit = view.tokens[n.first].unit;
     let role = roleOf(view, cues, lex, n);
+    let inherited = false;
     // "قتل 3 من المسلحين و5 مدنيين": a coordinated count shares the verb of the one before
-    if (!role && prev && view.tokens[prev.at].unit === unit && cues.gap(prev.at, n.first) <= 4) role = prev.role;
-    prev = { at: n.last, role };
+    if (!role && prev && view.tokens[prev.at].unit === unit && cues.gap(prev.at, n.first) <= 4) [role, inherited] = [prev.role, true];
+    // "قتل ضابط و3 جنود", "مقتل شخص و5 آخرين": one named victim and a count of others
+    const conj = conjoinedAfter(view, n);
+    // (Arabic puts the verb first, قتل ضابط و3 جنود; English "a man was killed and four were hurt" is two clauses)
+    const oneBefore = view.lang === 'ar' && conj >= 0 && view.tokens[conj].unit === unit;
+    let plusOne = false;
+    if (oneBefore && (!role || role === 'killed') && cues.covers(conj, 'killedOne')) [role, plusOne] = ['killed', true];
+    else if (oneBefore && (!role || role === 'injured') && cues.covers(conj, 'injuredOne')) [role, plusOne] = ['injured', true];
+    const before = prev;
+    prev = { at: n.last, role, counted: null };
     if (!role) continue;
     // "جميع المهاجمين الأربعة قتلوا": attackers named just before the count are not victims
     if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined'], 1)) continue;
@@ -163,7 +182,17 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     const m = ms.reduce((a, b) => (cues.gap(b.first, n.first) < cues.gap(a.first, n.first) ? b : a));
     const cur = m[role];
     const update = cues.hasInUnit(unit, 'update');
-    if (!cur || (n.value > cur.value && update)) m[role] = { value: n.value, approx: n.approx, update, at: n.first };
+    // "قتل 12 جنديا و8 مدنيين": a count coordinated with the one just given adds to it
+    if (inherited && conj >= 0 && cur && before?.counted === cur) {
+      cur.value += n.value;
+      cur.approx ||= n.approx;
+      prev.counted = cur;
+      continue;
+    }
+    if (!cur || (n.value > cur.value && update)) {
+      m[role] = { value: n.value + (plusOne ? 1 : 0), approx: n.approx, update, at: n.first };
+      prev.counted = m[role];
+    }
   }
   for (const [unit, ms] of units) {
     // الحادثة refers back and takes no toll of its own: the first attack word that can carry one does

@@ -171,6 +171,45 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 0 },
   ],
+  [
+    'a named victim and a count of others add up',
+    {
+      text: 'انفجار في بغداد\n\nقتل ضابط و3 جنود في انفجار عبوة ناسفة في بغداد.',
+      published: '2019-04-07',
+      entities: [E.baghdad],
+    },
+    { reported: 1, killed: [4] },
+  ],
+  [
+    'counts joined by and add up',
+    {
+      text: 'هجوم في بغداد\n\nقتل 12 جنديا و8 مدنيين في هجوم انتحاري استهدف سوقا في بغداد.',
+      published: '2019-04-07',
+      entities: [E.baghdad],
+    },
+    { reported: 1, killed: [20] },
+  ],
+  [
+    'one victim in the accusative and a count in words add up',
+    {
+      text: 'هجوم في بغداد\n\nقتل جنديا وثمانية مقاولين في هجوم انتحاري على قاعدة قرب بغداد.',
+      published: '2019-04-07',
+      entities: [E.baghdad],
+      numbers: [{ surface: 'ثمانية', value: 8 }],
+    },
+    { reported: 1, killed: [9] },
+  ],
+  [
+    'in English a victim killed and others wounded are two clauses',
+    {
+      text: 'Stabbing in Manchester\n\nA man has been killed and four other people have been wounded in a stabbing attack in Manchester.',
+      published: '2019-04-07',
+      lang: 'en',
+      entities: [E.manchester],
+      numbers: [{ surface: 'four', value: 4 }],
+    },
+    { reported: 1, killed: [1] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
