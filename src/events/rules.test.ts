@@ -210,6 +210,27 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, killed: [1] },
   ],
+  [
+    'responsibility for a killing states the killing as news',
+    {
+      text: 'مقتل مسؤول في مقديشو\n\nتبنت حركة الشباب مسؤوليتها عن قتل مسؤول محلي في مقديشو الاثنين، في بيان نشرته على موقع تابع لها.',
+      published: '2019-04-09',
+      entities: [E.shabaab, E.mogadishu],
+      dates: [{ surface: 'الاثنين', start: '2019-04-08' }],
+    },
+    { reported: 1, dates: ['2019-04-08'], countries: ['SO'] },
+  ],
+  [
+    'in English responsibility for a kidnapping states the kidnapping as news',
+    {
+      text: 'Aid worker seized\n\nAl-Shabaab has claimed responsibility for the kidnapping of an aid worker in Mogadishu on Monday.',
+      published: '2019-04-09',
+      lang: 'en',
+      entities: [E.shabaab, E.mogadishu],
+      dates: [{ surface: 'Monday', start: '2019-04-08' }],
+    },
+    { reported: 1, dates: ['2019-04-08'], countries: ['SO'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
