@@ -6,7 +6,7 @@ import type { Anchors, EntityAnchor } from './anchors.js';
 import type { CueIndex } from './cues.js';
 import type { Lexicon } from './lexicon.js';
 import type { AttackMention, Count } from './mentions.js';
-import type { TextView } from './text-view.js';
+import { normalizeForLang, type TextView } from './text-view.js';
 
 const MAX_COST = 10;
 
@@ -73,7 +73,11 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
       (speech.get(unit) ?? speech.set(unit, []).get(unit)!).push(d);
       continue;
     }
-    const best = bestMention(cues, view.lang, ms, d.first, d.last, anchors.dates);
+    // "عملية الاغتيال، فيما أشاد الرئيس الذي ينهي اليوم زيارة": a date inside a relative clause on
+    // another noun dates that noun, not the attack (the attack's own clause, الهجوم الذي وقع أمس, still does)
+    const free = ms.filter((m) => !relativeBetween(view, m, d));
+    if (free.length === 0) continue;
+    const best = bestMention(cues, view.lang, free, d.first, d.last, anchors.dates);
     const date = (strength: number) => ({ start: v.start, end: v.end, precision: d.mention.precision, strength, anchorStart: d.mention.start });
     if (best) {
       const [m, cost] = best;
@@ -97,6 +101,30 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
       m.date = { start: v.start, end: v.end, precision: ds[0].mention.precision, strength: 0.5, anchorStart: ds[0].mention.start };
     }
   }
+}
+
+const RELATIVES: Record<string, Set<string>> = {
+  ar: new Set(['الذي', 'التي', 'الذين', 'اللذين', 'اللتين', 'اللذان', 'اللتان', 'اللواتي', 'اللاتي'].map((w) => normalizeForLang(w, 'ar'))),
+  en: new Set(['who', 'which', 'whose']),
+};
+
+/**
+ * A relative pronoun between the trigger and the anchor that does not open the trigger's own
+ * clause (it follows another noun): the anchor belongs to that noun.
+ */
+function relativeBetween(view: TextView, m: AttackMention, d: { first: number; last: number }): boolean {
+  const rel = RELATIVES[view.lang];
+  const [a, b] = d.first > m.last ? [m.last, d.first] : [d.last, m.first];
+  for (let i = a + 1; i < b; i++) {
+    const t = view.tokens[i];
+    if (t.punct || !rel.has(t.forms[0])) continue;
+    // the trigger's own clause: الهجوم الذي، the attack which (a comma may stand between)
+    let j = i - 1;
+    while (j > a && view.tokens[j].punct) j--;
+    if (d.first > m.last && j === m.last) continue;
+    return true;
+  }
+  return false;
 }
 
 /** A date just after a verb of saying, with no attack word between them, dates the saying. */

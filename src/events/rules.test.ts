@@ -10,6 +10,7 @@ const L = {
   tunis: { id: 'loc:tunis', type: 'location', name: 'Tunis', nameAr: 'تونس', country: 'TN', kind: 'city', surfaces: ['تونس'] },
   agri: { id: 'loc:agri', type: 'location', name: 'Agri', nameAr: 'أغري', country: 'TR', kind: 'city', surfaces: ['أغري'] },
   mardin: { id: 'loc:mardin', type: 'location', name: 'Mardin', nameAr: 'ماردين', country: 'TR', kind: 'region', surfaces: ['ماردين'] },
+  kenya: { id: 'loc:ke', type: 'location', name: 'Kenya', nameAr: 'كينيا', country: 'KE', kind: 'country', surfaces: ['كينيا'] },
   nigeria: { id: 'loc:ng', type: 'location', name: 'Nigeria', nameAr: 'نيجيريا', country: 'NG', kind: 'country', surfaces: ['نيجيريا'] },
   // a gazetteer namesake: the town of the story linked to a place of the same name abroad
   namesake: { id: 'loc:namesake', type: 'location', name: 'Kanu', nameAr: 'كانو', country: 'JP', kind: 'city', surfaces: ['كانو'] },
@@ -230,6 +231,21 @@ const cases: [string, DocSpec, Expect][] = [
       dates: [{ surface: 'Monday', start: '2019-04-08' }],
     },
     { reported: 1, dates: ['2019-04-08'], countries: ['SO'] },
+  ],
+  [
+    'a date in a relative clause on another noun does not date the attack',
+    {
+      text:
+        'مقتل مسؤول في مقديشو\n\nتبنت حركة الشباب مسؤوليتها عن قتل مسؤول محلي في مقديشو الاثنين.\n\n' +
+        'ووقعت عملية الاغتيال بينما كان الوزير الذي يغادر اليوم إلى كينيا يلقي كلمة.',
+      published: '2019-04-09',
+      entities: [E.shabaab, E.mogadishu, L.kenya],
+      dates: [
+        { surface: 'الاثنين', start: '2019-04-08' },
+        { surface: 'اليوم', start: '2019-04-09' },
+      ],
+    },
+    { reported: 1, dates: ['2019-04-08'] },
   ],
 ];
 
