@@ -45,7 +45,32 @@ export function nearestOrg(view: TextView, cues: CueIndex, anchors: Anchors, h: 
     const cost = a.last < h.first ? cues.gap(a.last, h.first) : cues.gap(h.last, a.first) + 1.5;
     if (cost < bestCost) [best, bestCost] = [a, cost];
   }
-  return best;
+  return militant && best ? parentOf(view, cues, anchors, best, h) : best;
+}
+
+/**
+ * "حركة الشباب المنضوية في إطار تنظيم القاعدة", "al-Shabaab, an affiliate of al-Qaeda": a group
+ * named a few words after another one, before the claim word, is its parent or ally; the subject is
+ * the group named first.
+ */
+function parentOf(view: TextView, cues: CueIndex, anchors: Anchors, a: EntityAnchor, h: { first: number; last: number }): EntityAnchor {
+  if (a.first > h.first) return a;
+  let cur = a;
+  for (;;) {
+    const prev = anchors.entities.find(
+      (b) =>
+        b.entity !== cur.entity &&
+        b.entity.type === 'organization' &&
+        anchors.isMilitant(b.entity) &&
+        b.last < cur.first &&
+        view.tokens[b.first].unit === view.tokens[cur.first].unit &&
+        cues.gap(b.last, cur.first) <= 4 &&
+        // a comma may set off the apposition; a full stop or colon ends it
+        !view.tokens.slice(b.last + 1, cur.first).some((t) => t.punct && t.forms[0] !== ',' && t.forms[0] !== '،'),
+    );
+    if (!prev) return cur;
+    cur = prev;
+  }
 }
 
 function delayOf(view: TextView, cues: CueIndex, anchors: Anchors, unit: number): number | null {

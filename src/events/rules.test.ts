@@ -16,7 +16,7 @@ const L = {
   namesake: { id: 'loc:namesake', type: 'location', name: 'Kanu', nameAr: 'كانو', country: 'JP', kind: 'city', surfaces: ['كانو'] },
 } satisfies Record<string, EntitySpec>;
 
-type Expect = { reported: number; killed?: (number | null)[]; dates?: (string | null)[]; countries?: (string | null)[] };
+type Expect = { reported: number; orgs?: (string | null)[]; killed?: (number | null)[]; dates?: (string | null)[]; countries?: (string | null)[] };
 
 const cases: [string, DocSpec, Expect][] = [
   [
@@ -247,6 +247,16 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, dates: ['2019-04-08'] },
   ],
+  [
+    'a group named just after another one in a claim is its parent, not the claimant',
+    {
+      text: 'مقتل مسؤول في مقديشو\n\nأعلنت حركة الشباب الموالية لتنظيم القاعدة مسؤوليتها عن قتل مسؤول محلي في مقديشو الاثنين.',
+      published: '2019-04-09',
+      entities: [E.shabaab, E.mogadishu, { id: 'org:al-qaeda', type: 'organization', name: 'al-Qaeda', nameAr: 'تنظيم القاعدة', kind: 'militant', surfaces: ['القاعدة'] }],
+      dates: [{ surface: 'الاثنين', start: '2019-04-08' }],
+    },
+    { reported: 1, orgs: ['org:al-shabaab'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
@@ -254,6 +264,7 @@ describe('news, days and tolls', () => {
     const attacks = reportedAttacks(eventsOf(spec));
     expect(attacks).toHaveLength(want.reported);
     if (want.killed) expect(attacks.map((a) => a.killed)).toEqual(want.killed);
+    if (want.orgs) expect(attacks.map((a) => a.organization)).toEqual(want.orgs);
     if (want.dates) expect(attacks.map((a) => (a.date && a.date.start === a.date.end ? a.date.start : null))).toEqual(want.dates);
     if (want.countries) expect(attacks.map((a) => a.location?.country ?? null)).toEqual(want.countries);
   });
