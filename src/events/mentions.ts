@@ -158,7 +158,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     const comparisonBefore = cues.inUnit(unit, 'comparison').some((c) => c.last < h.first);
     // "بعد أكثر من شهر من تفجير مسجد…": the attack a time span is counted from lies in the past
     const since = cues.near(h.first, h.last, 'since', 1, -1) !== null;
-    const backgroundCue = comparisonBefore || since || cues.hasInUnit(unit, 'court');
+    const backgroundCue = comparisonBefore || since || courtInUnit(view, cues, unit);
 
     const another = cues.near(h.first, h.last, 'another', 1, 1) !== null && !info.plural;
     mentions.push({
@@ -189,6 +189,17 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     });
   }
   return mentions;
+}
+
+const ELIMINATE_AR = new Set(['على', 'علي']);
+
+/** A court or judge in the sentence; "القضاء على" (wiping out) is no judiciary. */
+function courtInUnit(view: TextView, cues: CueIndex, unit: number): boolean {
+  return cues.inUnit(unit, 'court').some((c) => {
+    if (view.lang !== 'ar' || c.first !== c.last || !view.tokens[c.first].forms.includes('قضاء')) return true;
+    const next = view.tokens[c.last + 1];
+    return !(next && next.unit === unit && next.forms.some((f) => ELIMINATE_AR.has(f)));
+  });
 }
 
 /** Words after a plan verb within which attack words are what was planned. */

@@ -257,6 +257,15 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, orgs: ['org:al-shabaab'] },
   ],
+  [
+    'wiping out (القضاء على) is no court: the attack in the same sentence stays news',
+    {
+      text: 'هجوم في نيجيريا\n\nقتل 9 أشخاص في هجوم انتحاري على سوق في نيجيريا، فيما تعهد الجيش أمس بالقضاء على المسلحين.',
+      published: '2019-04-09',
+      entities: [L.nigeria],
+    },
+    { reported: 1, killed: [9] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
