@@ -133,6 +133,16 @@ function canOpen(m: AttackMention): boolean {
   return !m.anaphor && !m.rejected && m.score >= 3 && (m.strength >= 2 || m.types.size > 0);
 }
 
+/**
+ * "أصاب صاروخ شاحنة وقتل ستة مدنيين" deep in a story about a shooting: an indefinite mention past
+ * the lead with a toll of its own and a weapon the incident never had is another event, not the focus.
+ */
+function otherWeapon(m: AttackMention, inc: Incident): boolean {
+  if (m.unit < LEAD_UNITS || m.definite || m.anaphor || !m.killed || m.types.size === 0) return false;
+  const types = new Set(inc.mentions.flatMap((x) => [...x.types]));
+  return types.size > 0 && ![...m.types].some((t) => types.has(t));
+}
+
 export function clusterIncidents(mentions: AttackMention[], published: string | null, titlePlaces: Set<string> = new Set()): Incident[] {
   const incidents: Incident[] = [];
   const lastUnit = new Map<Incident, number>();
@@ -201,7 +211,7 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
       }
       if (!anchored || m.definite || m.anaphor) {
         const f = focus(m);
-        if (f && agreement(m, f, published, titlePlaces) >= 0) {
+        if (f && agreement(m, f, published, titlePlaces) >= 0 && !otherWeapon(m, f)) {
           join(f, m);
           continue;
         }

@@ -266,6 +266,18 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, killed: [9] },
   ],
+  [
+    'a later rocket with its own toll in a story about a shooting is another event',
+    {
+      text:
+        'اغتيال مسؤول في مقديشو\n\nاغتال مسلحون مسؤولا محليا بإطلاق النار عليه في مقديشو الاثنين.\n\n' +
+        'وندد الرئيس بالجريمة.\n\nوتواصل القوات حملتها في الجنوب.\n\nوقال أحد السكان إن صاروخ أصاب منزلا وقتل 5 مدنيين.',
+      published: '2019-04-09',
+      entities: [E.mogadishu],
+      dates: [{ surface: 'الاثنين', start: '2019-04-08' }],
+    },
+    { reported: 1, killed: [null] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
