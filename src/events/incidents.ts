@@ -63,7 +63,7 @@ function isOld(d: MentionDate | null, published: string | null): boolean {
 function agreement(m: AttackMention, inc: Incident, published: string | null, titlePlaces: Set<string>): number {
   let score = 0;
   // "unlike the Paris attacks": a comparison is never the news it is compared with
-  if (m.backgroundCue && m.places.length > 0 && !provisionalBackground(inc, published)) return -1;
+  if (m.backgroundCue && m.places.length > 0 && !provisionalBackground(inc, published) && !restates(m, inc, published)) return -1;
   const mp = bestPlace(m.places);
   const ip = incidentPlace(inc);
   if (mp && ip) {
@@ -92,6 +92,17 @@ function agreement(m: AttackMention, inc: Incident, published: string | null, ti
     } else score += 1;
   }
   return score;
+}
+
+/**
+ * "يذكر أن الانتحاري … دخل مسجد … في أبها الخميس الماضي": a reminder that names the incident's own
+ * place within the news window restates the news (and may give its day), it does not open history.
+ */
+function restates(m: AttackMention, inc: Incident, published: string | null): boolean {
+  if (!m.reminder || m.another || isOld(m.date, published)) return false;
+  // the attack itself (الانتحاري، فجر نفسه), not an indefinite "an attack" of another kind
+  if (!m.definite && !m.verb && !inc.mentions.some((x) => [...x.types].some((t) => m.types.has(t)))) return false;
+  return m.places.some((p) => inc.mentions.some((x) => x.places.some((q) => q.entity.id === p.entity.id)));
 }
 
 /** Units (title, first sentences) that carry an article's news. */

@@ -47,6 +47,8 @@ export interface AttackMention {
   generic: boolean;
   /** comparison or court context: history rather than news */
   backgroundCue: boolean;
+  /** the background cue is only a reminder (يذكر أن …): it may restate the news itself */
+  reminder: boolean;
   /** الهجوم، the attack: refers back to the incident in focus unless told otherwise */
   definite: boolean;
   /** هجوم آخر، another attack: a new incident */
@@ -158,7 +160,10 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     const comparisonBefore = cues.inUnit(unit, 'comparison').some((c) => c.last < h.first);
     // "بعد أكثر من شهر من تفجير مسجد…": the attack a time span is counted from lies in the past
     const since = cues.near(h.first, h.last, 'since', 1, -1) !== null;
-    const backgroundCue = comparisonBefore || since || courtInUnit(view, cues, unit);
+    const court = courtInUnit(view, cues, unit);
+    const backgroundCue = comparisonBefore || since || court;
+    const reminder =
+      comparisonBefore && !since && !court && cues.inUnit(unit, 'comparison').every((c) => c.last >= h.first || view.tokens[c.first].forms.includes('يذكر'));
 
     const another = cues.near(h.first, h.last, 'another', 1, 1) !== null && !info.plural;
     mentions.push({
@@ -176,6 +181,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       foiled,
       generic,
       backgroundCue,
+      reminder,
       definite,
       another,
       places: [],

@@ -278,6 +278,22 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, killed: [null] },
   ],
+  [
+    'a reminder (يذكر أن) restating the attack at its place gives the news its day',
+    {
+      text:
+        'هوية منفذ تفجير الرياض\n\nكشفت الشرطة، أمس، عن هوية منفذ التفجير الانتحاري في مسجد بالرياض.\n\n' +
+        'وقال مسؤول إن التحقيقات مستمرة.\n\nوأضاف أن الشرطة تلاحق شركاءه.\n\n' +
+        'يذكر أن الانتحاري فجر نفسه داخل مسجد في الرياض الخميس الماضي.',
+      published: '2019-04-07',
+      entities: [E.police, L.riyadh],
+      dates: [
+        { surface: 'أمس', start: '2019-04-06' },
+        { surface: 'الخميس الماضي', start: '2019-04-04' },
+      ],
+    },
+    { reported: 1, dates: ['2019-04-04'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
