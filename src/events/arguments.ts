@@ -75,7 +75,8 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
     }
     // "عملية الاغتيال، فيما أشاد الرئيس الذي ينهي اليوم زيارة": a date inside a relative clause on
     // another noun dates that noun, not the attack (the attack's own clause, الهجوم الذي وقع أمس, still does)
-    const free = ms.filter((m) => !relativeBetween(view, m, d));
+    // "ردا على أحدث هجوم، عاودت المدفعية أمس قصف…": state forces named between them own the date
+    const free = ms.filter((m) => !relativeBetween(view, m, d) && !forcesBetween(view, cues, m, d));
     if (free.length === 0) continue;
     const best = bestMention(cues, view.lang, free, d.first, d.last, anchors.dates);
     const date = (strength: number) => ({ start: v.start, end: v.end, precision: d.mention.precision, strength, anchorStart: d.mention.start });
@@ -125,6 +126,17 @@ function relativeBetween(view: TextView, m: AttackMention, d: { first: number; l
     return true;
   }
   return false;
+}
+
+/**
+ * A state force acting between the trigger and the date (عاودت المدفعية التركية أمس القصف): the
+ * date is its action's. In Arabic only a definite force is an agent; "مقر قوات الطوارئ" is a place.
+ */
+function forcesBetween(view: TextView, cues: CueIndex, m: AttackMention, d: { first: number; last: number }): boolean {
+  if (d.first <= m.last) return false;
+  const mil = cues.near(d.first, d.last, 'military', cues.gap(m.last, d.first), -1);
+  if (mil === null || mil.first <= m.last) return false;
+  return view.lang !== 'ar' || /^(و|ف)?ال/.test(view.tokens[mil.first].forms[0]);
 }
 
 /** A date just after a verb of saying, with no attack word between them, dates the saying. */
@@ -261,7 +273,7 @@ function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: M
   }
 }
 
-/** The attacker: right after an attack verb (ودهس خالد مسعود), after a cue (نفذه مسعود، the attacker, named as), or before an English verb. */
+/** The attacker: right after an attack verb (صدم فلان المارة), after a cue (نفذه فلان، the attacker, named as), or before an English verb. */
 function isPerpetrator(view: TextView, cues: CueIndex, a: EntityAnchor, ms: AttackMention[]): boolean {
   if (a.anaphoric) return false;
   if (cues.near(a.first, a.last, 'perp', 3, 0)) return true;

@@ -34,7 +34,7 @@ describe('linkDocument', () => {
   });
 
   it('links a bare family name to the full name (coreference in one document)', () => {
-    const d = doc('ودهس خالد مسعود المارة قرب البرلمان. وكان مسعود معروفا للشرطة، ولم يتضح إن كان ومسعود تصرف وحده.');
+    const d = doc('صدم خالد مسعود عددا من المارة بسيارة قرب البرلمان. وكان مسعود معروفا للشرطة، وتبحث الشرطة عن شركاء لمسعود.');
     const p = byId(d).get('per:khalid-masood')!;
     expect(p.mentions.map((m) => m.text)).toEqual(['خالد مسعود', 'مسعود', 'مسعود']);
     expect(p.nameAr).toBe('خالد مسعود');
