@@ -294,6 +294,21 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, dates: ['2019-04-04'] },
   ],
+  [
+    'a date after the army acting later in the sentence is the army\'s, not the attack\'s',
+    {
+      text:
+        'تفجير في ماردين\n\nقتل جنديان في تفجير سيارة مفخخة في ماردين الخميس.\n\nوقال الوالي إن التحقيق مستمر.\n\nوقالت الشرطة إن القتلى من الجنود.\n\n' +
+        'وفي ما بدا ردا على أحدث هجوم، عاودت المدفعية أمس قصف مواقع المسلحين في الجبال.',
+      published: '2019-04-09',
+      entities: [L.mardin],
+      dates: [
+        { surface: 'الخميس', start: '2019-04-04' },
+        { surface: 'أمس', start: '2019-04-08' },
+      ],
+    },
+    { reported: 1, dates: ['2019-04-04'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
