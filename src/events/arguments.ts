@@ -15,7 +15,7 @@ const MAX_COST = 10;
  * هجمات نوفمبر 2015 في باريس), while English also puts them before it (the London attack).
  */
 function attachCost(cues: CueIndex, lang: string, m: AttackMention, first: number, last: number, dates: Anchors['dates']): number {
-  // a date between trigger and anchor counts as one word: هجمات نوفمبر/ تشرين الثاني 2015 في باريس
+  // a date between trigger and anchor counts as one word: تفجيرات مارس/ آذار 2016 في المدينة
   const span = (a: number, b: number) => {
     let g = cues.gap(a, b);
     for (const d of dates) if (d.first > a && d.last < b) g -= cues.gap(d.first, d.last) + 1;

@@ -55,7 +55,7 @@ describe('incitement, warnings, threats, arrests, foiled plots', () => {
       text:
         'تحذيرات من دعوات داعش\n\nنشر تنظيم داعش رسائل تحريضية يدعو فيها أنصاره في مصر إلى شن هجمات خلال شهر رمضان.\n\n' +
         'وحذر مرصد الأزهر من هذه الرسائل، ودعا الدول إلى اتخاذ التدابير اللازمة لتفادي وقوع هجمات.\n\n' +
-        'وفي تقرير صدر أمس الثلاثاء، قال المرصد إن التنظيم يعاني من نقص في عناصره.',
+        'وأوضح المرصد في تقرير نشره أمس الثلاثاء أن الجماعة تفقد مقاتليها تباعا.',
       published: '2021-04-14',
       entities: [E.isis, E.observatory, E.egypt],
       dates: [ramadan, { surface: 'أمس الثلاثاء', start: '2021-04-13' }],
@@ -69,7 +69,7 @@ describe('incitement, warnings, threats, arrests, foiled plots', () => {
     expect(warn).toHaveLength(1);
     expect(warn[0]).toMatchObject({ actor: 'org:al-azhar-observatory', organization: 'org:isis', date: { start: '2021-04-13', end: '2021-04-13' } });
     // the headline, the warning and the report that dates it
-    expect(warn[0].evidence.map((e) => e.text.slice(0, 10))).toEqual(['تحذيرات من', 'وحذر مرصد ', 'وفي تقرير '].map((t) => t.slice(0, 10)));
+    expect(warn[0].evidence.map((e) => e.text.slice(0, 10))).toEqual(['تحذيرات من', 'وحذر مرصد ', 'وأوضح المرصد'].map((t) => t.slice(0, 10)));
   });
 
   it('an old call to attack is background incitement', () => {
