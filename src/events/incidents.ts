@@ -80,7 +80,7 @@ function agreement(m: AttackMention, inc: Incident, published: string | null, ti
   if (m.date) {
     const old = isOld(m.date, published);
     if (id && (id.strength >= 2 || m.date.strength >= 2) && old !== isOld(id, published)) return -1;
-    if (!id && old && !inc.mentions.every((x) => x.backgroundCue)) return -1;
+    if (!id && old && !inc.mentions.every((x) => x.backgroundCue) && !datesOldLead(m, inc)) return -1;
   }
   if (m.date && id) {
     if (!datesAgree(m.date, id)) {
@@ -103,6 +103,15 @@ function restates(m: AttackMention, inc: Incident, published: string | null): bo
   // the attack itself (الانتحاري، فجر نفسه), not an indefinite "an attack" of another kind
   if (!m.definite && !m.verb && !inc.mentions.some((x) => [...x.types].some((t) => m.types.has(t)))) return false;
   return m.places.some((p) => inc.mentions.some((x) => x.places.some((q) => q.entity.id === p.entity.id)));
+}
+
+/**
+ * "three children were killed in the attack last July": the attack, with no place of its own and
+ * its day right after it, dates an undated lead — the article's attack is an old one (a survivor's
+ * interview, an anniversary), so the lead becomes history rather than news.
+ */
+function datesOldLead(m: AttackMention, inc: Incident): boolean {
+  return inc.lead && m.definite && !m.another && !m.backgroundCue && m.places.length === 0 && m.date !== null && m.date.strength >= 3;
 }
 
 /** Units (title, first sentences) that carry an article's news. */

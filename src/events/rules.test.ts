@@ -309,6 +309,19 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, dates: ['2019-04-04'] },
   ],
+  [
+    'in English the attack "last July" dates an undated lead: a survivor\'s story is history, not news',
+    {
+      text:
+        'Lyon attack survivor speaks\n\nA teacher who was stabbed in the Lyon attack has spoken about the day she hid her pupils. ' +
+        'Two people were killed in the attack last July. She now helps other survivors.',
+      published: '2019-04-09',
+      lang: 'en',
+      entities: [E.lyon],
+      dates: [{ surface: 'last July', start: '2018-07-01', end: '2018-07-31', precision: 'month' }],
+    },
+    { reported: 0 },
+  ],
 ];
 
 describe('news, days and tolls', () => {
