@@ -69,7 +69,7 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
     if (cues.near(d.first, d.last, 'claim', 1, 2) || cues.near(d.first, d.last, 'claimVerb', 2, 0)) continue;
     // "كشفت السلطات، أمس، عن هوية منفذ التفجير", "police said on Monday": the day of speaking, which
     // bounds the attack's day from above; the weakest hint, taken only when nothing else dates it
-    if (isSpeechDate(cues, d, ms)) {
+    if (isSpeechDate(view, cues, d, ms)) {
       (speech.get(unit) ?? speech.set(unit, []).get(unit)!).push(d);
       continue;
     }
@@ -139,10 +139,17 @@ function forcesBetween(view: TextView, cues: CueIndex, m: AttackMention, d: { fi
   return view.lang !== 'ar' || /^(و|ف)?ال/.test(view.tokens[mil.first].forms[0]);
 }
 
+const COMPLEMENTIZERS = new Set(['إن', 'أن', 'ان', 'that'].map((w) => normalizeForLang(w, /^[a-z]/.test(w) ? 'en' : 'ar')));
+
 /** A date just after a verb of saying, with no attack word between them, dates the saying. */
-function isSpeechDate(cues: CueIndex, d: { first: number; last: number }, ms: AttackMention[]): boolean {
-  const verb = cues.near(d.first, d.last, 'reportVerb', 4, -1);
+function isSpeechDate(view: TextView, cues: CueIndex, d: { first: number; last: number }, ms: AttackMention[]): boolean {
+  // "وقالت مصادر … في تصريحات صحفية مساء السبت إن عبوة انفجرت": a date closing the saying clause
+  // right before its "that" is the saying's, however long the subject
+  const that = view.tokens[d.last + 1];
+  const closesSaying = !!that && that.unit === view.tokens[d.first].unit && that.forms.some((f) => COMPLEMENTIZERS.has(f));
+  const verb = cues.near(d.first, d.last, 'reportVerb', closesSaying ? 12 : 4, -1);
   if (!verb || ms.some((m) => m.first > verb.last && m.last < d.first)) return false;
+  if (closesSaying) return true;
   // "said … Monday morning's attack": a date closer to the attack word than to the verb is the attack's
   const next = ms.filter((m) => m.first > d.last).sort((a, b) => a.first - b.first)[0];
   return !next || cues.gap(verb.last, d.first) <= cues.gap(d.last, next.first);

@@ -322,6 +322,21 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 0 },
   ],
+  [
+    'a date closing a long saying clause before its "that" is the day of saying',
+    {
+      text:
+        'هجوم في الرياض\n\nأصيب 3 جنود في تفجير عبوة ناسفة في الرياض الجمعة.\n\nوقال الوالي إن التحقيق مستمر.\n\nوقالت الشرطة إن الجنود بحالة جيدة.\n\n' +
+        'وقالت مصادر أمنية محلية في تصريحات صحفية مساء أمس إن عبوة ناسفة انفجرت في قرية قرب الكويت وأصابت طفلا.',
+      published: '2019-04-09',
+      entities: [L.riyadh, L.kuwait],
+      dates: [
+        { surface: 'الجمعة', start: '2019-04-05' },
+        { surface: 'مساء أمس', start: '2019-04-08' },
+      ],
+    },
+    { reported: 1, dates: ['2019-04-05'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
