@@ -184,6 +184,13 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
   const focus = (m: AttackMention): Incident | null =>
     sameUnit(m) ?? incidents.find((i) => !provisionalBackground(i, published)) ?? incidents[incidents.length - 1] ?? null;
 
+  // two attack words side by side (انفجار قنبلة في رفح) are one phrase: the place named after the
+  // second is the first's too, so the phrase is not split between the focus and a new incident
+  for (let i = 1; i < mentions.length; i++) {
+    const [a, b] = [mentions[i - 1], mentions[i]];
+    if (a.unit !== b.unit || b.first - a.last > 1 || a.plural !== b.plural) continue;
+    if (a.places.length === 0 && b.places.length > 0) a.places = [...b.places];
+  }
   // "وفي حادثة منفصلة": the next attack word of the sentence opens an incident of its own
   let separate: AttackMention | null = null;
   let prev: AttackMention | null = null;

@@ -337,6 +337,21 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, dates: ['2019-04-05'] },
   ],
+  [
+    'two attack words side by side share the place named after the second (انفجار قنبلة في …)',
+    {
+      text:
+        'تفجير في الرياض\n\nأصيب 12 شرطيا في انفجار عبوة ناسفة استهدف حافلتهم في الرياض الأحد.\n\nوقال مسؤول إن الحافلة كانت تقل شرطيين.\n\n' +
+        'وقال الوالي إن التحقيق مستمر.\n\nوالخميس الماضي، قتل 4 جنود في انفجار قنبلة عند مرور دوريتهم في أبها.',
+      published: '2019-04-08',
+      entities: [L.riyadh, { id: 'loc:abha', type: 'location', name: 'Abha', nameAr: 'أبها', country: 'SA', kind: 'city', surfaces: ['أبها'] }],
+      dates: [
+        { surface: 'الأحد', start: '2019-04-07' },
+        { surface: 'الخميس الماضي', start: '2019-04-04' },
+      ],
+    },
+    { reported: 1, killed: [null] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
