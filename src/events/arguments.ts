@@ -174,10 +174,31 @@ function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir:
       for (const h of hits) if (families.includes(h.value)) return { family: h.value, dist: skipped };
     }
     if (t.number) return null;
+    // "At least 20 people, most of them women, have been killed": a parenthetical set off by two commas
+    if (dir === 1 && isComma(t)) {
+      const close = closingComma(view, j, unit);
+      if (close < 0) return null;
+      j = close;
+      continue;
+    }
     if (!(t.forms.some((f) => lex.fillers.has(f)) || isNisbaPlural(t.forms[0], lex.lang)) || ++skipped > maxSkip) return null;
   }
   return null;
 }
+
+const isComma = (t: { punct: boolean; forms: readonly string[] }) => t.punct && (t.forms[0] === ',' || t.forms[0] === '،');
+
+/** The comma closing a short parenthetical opened at token i (no number inside), or -1. */
+function closingComma(view: TextView, i: number, unit: number): number {
+  for (let j = i + 1, words = 0; j < view.tokens.length && view.tokens[j].unit === unit; j++) {
+    const t = view.tokens[j];
+    if (isComma(t)) return words > 0 ? j : -1;
+    if (t.number || t.punct || ++words > PARENTHETICAL_WORDS) return -1;
+  }
+  return -1;
+}
+
+const PARENTHETICAL_WORDS = 5;
 
 function roleOf(view: TextView, cues: CueIndex, lex: Lexicon, n: { first: number; last: number }): 'killed' | 'injured' | null {
   const after = cueAcross(view, cues, lex, n.last, 1, ['killedAfter', 'injuredAfter']);

@@ -352,6 +352,17 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, killed: [null] },
   ],
+  [
+    'in English a count with a short parenthetical before its verb is still the toll',
+    {
+      text: 'Bomb in Lyon\n\nAt least 12 people, most of them tourists, have been killed in a bomb attack in Lyon on Monday.',
+      published: '2019-04-09',
+      lang: 'en',
+      entities: [E.lyon],
+      dates: [{ surface: 'Monday', start: '2019-04-08' }],
+    },
+    { reported: 1, killed: [12] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
