@@ -16,7 +16,8 @@ export interface GoldAttack {
   injured_approx?: boolean;
   perpetrator_org: string | null;
   claimed: boolean | null;
-  evidence?: string;
+  /** a quote, or for referenced articles a locator into the text (no corpus text in the repo) */
+  evidence?: Evidence;
 }
 
 export interface GoldArticle {
@@ -25,10 +26,12 @@ export interface GoldArticle {
   category: 'attack' | 'statement' | 'negative';
   lang?: string;
   attacks: GoldAttack[];
-  statements: { kind: string; actor?: string; country?: string | null; evidence?: string }[];
+  statements: { kind: string; actor?: string; country?: string | null; evidence?: Evidence }[];
   ref?: { corpus: string; file: string; url?: string; id?: string };
   text: string;
 }
+
+export type Evidence = string | { at: number; words: number } | null;
 
 /** Corpus files are large: each is read and parsed once per run. */
 export class CorpusReader {
