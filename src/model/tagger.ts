@@ -45,9 +45,10 @@ export interface TokenSlice {
  * span is only as sure as its least sure token); a copied span gets 0.9 × the best score of the
  * spans with the same words, or 0.45 when it was copied from a full name (a surname alone).
  */
-export function documentMentions(model: NerModel, text: string, sentences: readonly (readonly TokenSlice[])[]): EntityMention[] {
+export function documentMentions(model: NerModel, text: string, sentences: readonly (readonly TokenSlice[])[], withScores = true): EntityMention[] {
   const words = sentences.map((s) => s.map((t) => t.text));
-  const tagged = words.map((w) => (w.length ? model.tag(w, true) : { tags: [] as string[], confidence: new Float64Array(0) }));
+  // posteriors (forward-backward) cost as much as tagging itself: only when someone reads scores
+  const tagged = words.map((w) => (w.length ? model.tag(w, withScores) : { tags: [] as string[], confidence: new Float64Array(0) }));
   const consistent = propagateMentions(words, tagged.map((t) => t.tags), model.lang);
   const bestByKey = new Map<string, number>();
   const mentions: Array<EntityMention & { key?: string }> = [];
@@ -60,6 +61,10 @@ export function documentMentions(model: NerModel, text: string, sentences: reado
     const addedAt = new Set(consistent.added[s].map((a) => a.start));
     for (const sp of tagsToSpans(consistent.tags[s])) {
       if (addedAt.has(sp.start)) continue;
+      if (!withScores) {
+        mentions.push({ ...span(tokens, sp.start, sp.end), type: sp.type, source: 'model' });
+        continue;
+      }
       let score = 1;
       for (let i = sp.start; i < sp.end; i++) score = Math.min(score, tagged[s].confidence![i]);
       score = Math.round(score * 1000) / 1000;
@@ -70,8 +75,8 @@ export function documentMentions(model: NerModel, text: string, sentences: reado
   });
   sentences.forEach((tokens, s) => {
     for (const a of consistent.added[s]) {
-      const score = Math.round(0.9 * (bestByKey.get(a.from) ?? 0.5) * 1000) / 1000;
-      mentions.push({ ...span(tokens, a.start, a.end), type: a.type, source: 'model', score });
+      const score = withScores ? Math.round(0.9 * (bestByKey.get(a.from) ?? 0.5) * 1000) / 1000 : undefined;
+      mentions.push({ ...span(tokens, a.start, a.end), type: a.type, source: 'model', ...(score === undefined ? {} : { score }) });
     }
   });
   return mentions.sort((x, y) => x.start - y.start || x.end - y.end);

@@ -20,7 +20,8 @@ export function nerStage(doc: Document, ctx: Context): void {
       sequences.push(doc.tokens.slice(a, Math.min(to, a + MAX_SEQUENCE)).filter((t) => t.text.length > 0));
     }
   }
-  const found = documentMentions(model, doc.text, sequences);
+  // span scores are shown only in --debug output; nothing downstream reads them
+  const found = documentMentions(model, doc.text, sequences, ctx.options.debug === true);
   // other stages may have added rule or registry mentions already; keep them, in text order
   doc.mentions = [...doc.mentions.filter((m) => m.source !== 'model'), ...found].sort((x, y) => x.start - y.start || x.end - y.end);
 }
