@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attackReports, clusterReports, comparePlaces, compareTypes, figureOf, isCountryLevel, type AttackReport } from './incidents.js';
+import { attackReports, clusterReports, comparePlaces, compareTypes, isCountryLevel, type AttackReport } from './incidents.js';
+import { figureOf } from '../store/figures.js';
 import { analysis, attack, PLACES, SAME_ATTACK } from './test-support/analyses.js';
 
 const reportsOf = (as: typeof SAME_ATTACK) => as.flatMap((a, i) => attackReports(i + 1, a));

@@ -4,6 +4,8 @@
 import type { Analysis, AttackType, DayRange, EventLocation, MarsadEvent } from '../core/types.js';
 import { normalizeWord } from '../lang/ar/normalize.js';
 import { addDays, dayDiff, isIsoDay } from '../core/dates.js';
+import { figureOf } from '../store/figures.js';
+import type { Figure } from '../store/store.js';
 
 /** One reported attack in one document. */
 export interface AttackReport {
@@ -22,16 +24,6 @@ export interface IncidentSketch {
   locations: EventLocation[];
   attackTypes: Set<string>;
   actors: Set<string>;
-}
-
-export interface Figure {
-  /** the most cited value; ties go to the most recently published report */
-  value: number | null;
-  approx: boolean;
-  min: number | null;
-  max: number | null;
-  /** every report that gave a value, oldest first */
-  reports: Array<{ documentId: number; value: number; approx: boolean; published: string | null }>;
 }
 
 export interface IncidentCluster {
@@ -181,26 +173,6 @@ export function bestMatch(sketches: IncidentSketch[], r: AttackReport): number {
     }
   });
   return best;
-}
-
-/** A figure with provenance: most cited value (ties: most recent report), with the range given. */
-export function figureOf(reports: AttackReport[], field: 'killed' | 'injured'): Figure {
-  const given = reports
-    .filter((r) => r.event[field] != null)
-    .map((r) => ({ documentId: r.documentId, value: r.event[field] as number, approx: Boolean(r.event[`${field}Approx`]), published: r.published }))
-    .sort((a, b) => (a.published ?? '').localeCompare(b.published ?? '') || a.documentId - b.documentId);
-  if (given.length === 0) return { value: null, approx: false, min: null, max: null, reports: [] };
-  const counts = new Map<number, { n: number; last: number }>();
-  given.forEach((g, i) => counts.set(g.value, { n: (counts.get(g.value)?.n ?? 0) + 1, last: i }));
-  const [value] = [...counts.entries()].sort((a, b) => b[1].n - a[1].n || b[1].last - a[1].last)[0];
-  const values = given.map((g) => g.value);
-  return {
-    value,
-    approx: given.filter((g) => g.value === value).every((g) => g.approx),
-    min: Math.min(...values),
-    max: Math.max(...values),
-    reports: given,
-  };
 }
 
 /** Cluster reports into incidents, oldest publication first (the order a monitor would see them). */

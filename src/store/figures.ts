@@ -3,7 +3,8 @@
 // comes from.
 import type { Figure, IncidentReport } from './store.js';
 
-export function figureOf(reports: IncidentReport[], field: 'killed' | 'injured'): Figure {
+/** Used by the store (incidents as stored) and the linker (clusters before they are stored). */
+export function figureOf(reports: ReadonlyArray<Pick<IncidentReport, 'documentId' | 'event' | 'published'>>, field: 'killed' | 'injured'): Figure {
   const given = reports
     .filter((r) => typeof r.event[field] === 'number')
     .map((r) => ({
