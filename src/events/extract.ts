@@ -24,7 +24,7 @@ function mostFrequent(ids: string[]): string | null {
   return best;
 }
 
-function attackDraft(inc: Incident, anchors: Anchors, view: TextView): DraftEvent {
+function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: EntityAnchor[]): DraftEvent {
   const ms = inc.mentions;
   const types = new Set(ms.flatMap((m) => [...m.types]));
   // the first toll given (the lead's), unless a later sentence revises it upwards
@@ -49,7 +49,7 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView): DraftEven
   }
   const date = incidentDate(inc);
   const own = incidentPlace(inc);
-  const place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(view, anchors, inc) ?? own ?? datelinePlace(view, anchors, inc);
+  const place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc);
   let country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc) : null;
   // a town read as a namesake abroad (Yobe in Japan in a Nigerian story): trust the article's countries
   const other = place && country ? articleCountry(anchors, place) : null;
@@ -104,14 +104,7 @@ function fallbackCountry(view: TextView, anchors: Anchors, inc: Incident): strin
     if (!best || Math.abs(a.first - first) < Math.abs(best.first - first)) best = a;
   }
   if (best) return countryOf(best);
-  const counts = new Map<string, number>();
-  for (const a of anchors.entities) {
-    const c = a.entity.type === 'location' ? countryOf(a) : null;
-    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let top: string | null = null;
-  for (const [c, n] of counts) if (top === null || n > counts.get(top)!) top = c;
-  return top;
+  return mostFrequent(anchors.entities.flatMap((a) => (a.entity.type === 'location' && countryOf(a)) || []));
 }
 
 /**
@@ -144,13 +137,9 @@ function articleCountry(anchors: Anchors, place: EntityAnchor): string | null {
  * The headline names the place of the article's news (هجوم لندن) but has no offsets in the text:
  * a location entity whose name or mention appears in the title stands for the lead incident.
  */
-function titlePlace(view: TextView, anchors: Anchors, inc: Incident): EntityAnchor | null {
+function titlePlace(inc: Incident, inTitle: EntityAnchor[]): EntityAnchor | null {
   if (!inc.reported || !inc.lead) return null;
-  return titlePlaces(view, anchors)[0] ?? null;
-}
-
-function titlePlaceIds(view: TextView, anchors: Anchors): Set<string> {
-  return new Set(titlePlaces(view, anchors).map((a) => a.entity.id));
+  return inTitle[0] ?? null;
 }
 
 /** Location entities named in the headline, the most specific first. */
@@ -190,7 +179,8 @@ export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
   const anchors = buildAnchors(view, lex);
   const mentions = findMentions(view, lex, cues, anchors);
   fillArguments(view, lex, cues, anchors, mentions);
-  const incidents = clusterIncidents(mentions, doc.published, titlePlaceIds(view, anchors));
+  const inTitle = titlePlaces(view, anchors);
+  const incidents = clusterIncidents(mentions, doc.published, new Set(inTitle.map((a) => a.entity.id)));
   const incidentOf = new Map<AttackMention, Incident>();
   for (const inc of incidents) for (const m of inc.mentions) incidentOf.set(m, inc);
   // split plural mentions are copies: map the originals too, by position
@@ -199,7 +189,7 @@ export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
     if (inc) incidentOf.set(m, inc);
   }
 
-  const attacks = incidents.map((inc) => attackDraft(inc, anchors, view));
+  const attacks = incidents.map((inc) => attackDraft(inc, anchors, view, inTitle));
   const byIncident = new Map<Incident, DraftEvent>(attacks.map((a) => [a.incident!, a]));
   const claims = new Map<string, DraftEvent>();
   for (const c of findClaims(view, cues, anchors, incidentOf, mentions, incidents)) {
