@@ -2,7 +2,7 @@
 // English, Hijri dates and months, years, parts of periods (أواخر عام 2014), and expressions
 // relative to the publication day (أمس، الأربعاء، الشهر الماضي) or to the previous date
 // (بعدها بأربعة أشهر). Past bias throughout: news reports what has happened.
-import { addDays, monthRange, yearRange } from '../core/dates.js';
+import { addDays, monthRange, weekday, yearRange } from '../core/dates.js';
 import type { DateMention, DayRange, Token } from '../core/types.js';
 import { type DateLexicon, dateLexicon, matchPhrase } from './date-lexicon.js';
 import { type Part, hijriMonthFor, hijriYearFor, isValidDay, isoDay, lastWeekday, partOf, period, shiftBy, validPublished, yearFor, ymd } from './date-resolve.js';
@@ -208,14 +208,9 @@ function relativeDay(s: Scan, i: number): Found | null {
   if (wd !== null) {
     // أمس الثلاثاء: trust the pair when it agrees, else the weekday (the newsroom's "yesterday" may lag)
     end++;
-    if (ymdWeekday(day) !== wd) day = lastWeekday(s.pub, wd);
+    if (weekday(day) !== wd) day = lastWeekday(s.pub, wd);
   }
   return { first: i, end, value: { start: day, end: day }, precision: 'day', relative: true, calendar: 'gregorian' };
-}
-
-function ymdWeekday(day: string): number {
-  const [y, m, d] = ymd(day);
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDay();
 }
 
 function weekdayOf(s: Scan, t: Token): number | null {
