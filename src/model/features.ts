@@ -114,6 +114,11 @@ function pathKeys(out: number[], t: T, path: string, lengths: readonly number[])
   }
 }
 
+/** Template ids of the features a word gives as the token's neighbour at -1 or +1. */
+interface NeighbourTemplates { w: T; b: T; pre: T; sfx: T | 0; shape: T; cf: T; cc: T; path: T; trig: T }
+const PREV_TEMPLATES: NeighbourTemplates = { w: T.Wm1, b: T.Bm1, pre: T.Prem1, sfx: 0, shape: T.Shapem1, cf: T.Cfm1, cc: T.Ccm1, path: T.Pathm1, trig: T.Trigm1 };
+const NEXT_TEMPLATES: NeighbourTemplates = { w: T.Wp1, b: T.Bp1, pre: T.Pre1, sfx: T.Sfxp1, shape: T.Shapep1, cf: T.Cfp1, cc: T.Ccp1, path: T.Pathp1, trig: T.Trigp1 };
+
 /** The features of one word type in every role (a pad word for positions outside the sentence). */
 export function wordInfo(surface: string, res: FeatureResources, pad: 0 | 1 | 2 = 0): WordInfo {
   let norm: string;
@@ -169,27 +174,24 @@ export function wordInfo(surface: string, res: FeatureResources, pad: 0 | 1 | 2 
       if (surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase()) out.push(intKey(T.AllCaps, 1));
     }
   }
+  // the next word adds its base's last two letters; otherwise both neighbours share one template set
+  const neighbour = (t: NeighbourTemplates) => {
+    out.push(strKey(t.w, norm));
+    out.push(strKey(t.b, base));
+    if (!pad) {
+      out.push(strKey(t.pre, prefixes));
+      if (t.sfx && base.length > 2) out.push(finish(mixStr(mixInt(SEED, t.sfx), base, base.length - 2)));
+    }
+    out.push(strKey(t.shape, shape));
+    out.push(intKey(t.cf, fine));
+    out.push(intKey(t.cc, coarse));
+    if (path) pathKeys(out, t.path, path, PATH_PREFIXES_CTX);
+    if (trig) out.push(intKey(t.trig, trig));
+  };
   roleOff[PREV] = out.length;
-  out.push(strKey(T.Wm1, norm));
-  out.push(strKey(T.Bm1, base));
-  if (!pad) out.push(strKey(T.Prem1, prefixes));
-  out.push(strKey(T.Shapem1, shape));
-  out.push(intKey(T.Cfm1, fine));
-  out.push(intKey(T.Ccm1, coarse));
-  if (path) pathKeys(out, T.Pathm1, path, PATH_PREFIXES_CTX);
-  if (trig) out.push(intKey(T.Trigm1, trig));
+  neighbour(PREV_TEMPLATES);
   roleOff[NEXT] = out.length;
-  out.push(strKey(T.Wp1, norm));
-  out.push(strKey(T.Bp1, base));
-  if (!pad) {
-    out.push(strKey(T.Pre1, prefixes));
-    if (base.length > 2) out.push(finish(mixStr(mixInt(SEED, T.Sfxp1), base, base.length - 2)));
-  }
-  out.push(strKey(T.Shapep1, shape));
-  out.push(intKey(T.Cfp1, fine));
-  out.push(intKey(T.Ccp1, coarse));
-  if (path) pathKeys(out, T.Pathp1, path, PATH_PREFIXES_CTX);
-  if (trig) out.push(intKey(T.Trigp1, trig));
+  neighbour(NEXT_TEMPLATES);
   roleOff[PREV2] = out.length;
   out.push(strKey(T.Wm2, norm));
   out.push(intKey(T.Ccm2, coarse));
