@@ -1,6 +1,6 @@
 // Calendar arithmetic for date mentions: month and year shifts, early/mid/late parts, weekdays
 // with past bias, and Hijri month instances chosen around the publication date.
-import { addDays, dayDiff, monthRange, parseDay, toDay, weekday, yearRange } from '../core/dates.js';
+import { addDays, dayDiff, monthRange, toDay, weekday, yearRange } from '../core/dates.js';
 import type { DayRange } from '../core/types.js';
 import { hijriMonthRange, toHijri } from './hijri.js';
 
@@ -108,7 +108,7 @@ export function hijriYearFor(pub: string, m: number, d: number): number {
   return m < h.month || (m === h.month && d <= h.day) ? h.year : h.year - 1;
 }
 
+/** The publication day when it has the YYYY-MM-DD shape, else null. */
 export function validPublished(p: string | null): string | null {
-  if (!p || !/^\d{4}-\d{2}-\d{2}$/.test(p)) return null;
-  try { parseDay(p); return p; } catch { return null; }
+  return p && /^\d{4}-\d{2}-\d{2}$/.test(p) ? p : null;
 }
