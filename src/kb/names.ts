@@ -21,6 +21,8 @@ interface NameData {
   givenSkeletons: Set<string>;
   /** folded Arabic particles → Latin */
   particles: Map<string, string>;
+  /** given names of the lexicon: folded Arabic spellings and their Latin spellings */
+  given: Set<string>;
 }
 
 let memo: NameData | undefined;
@@ -50,7 +52,8 @@ export function nameData(): NameData {
   const bySkeleton = new Map<string, string[]>();
   for (const [sk, set] of skel) bySkeleton.set(sk, [...set]);
   const particles = new Map(Object.entries(lex.particles).map(([ar, en]) => [fold(ar), en] as const));
-  memo = { spelling, bySkeleton, givenSkeletons, particles };
+  const given = new Set([...Object.keys(lex.given).map(fold), ...Object.values(lex.given)]);
+  memo = { spelling, bySkeleton, givenSkeletons, particles, given };
   return memo;
 }
 

@@ -26,18 +26,6 @@ function nameParts(): NameParts {
 const STOP = new Set(['ان', 'انه', 'انها', 'الذي', 'التي', 'في', 'من', 'على', 'علي', 'الي', 'عن', 'مع', 'هو', 'هي', 'قد', 'لم', 'لا', 'ما', 'بن', 'ابن'].map(fold));
 const TRIGGER_LATIN = /^(Mr|Mrs|Ms|Dr|Colonel|Col|General|Gen|Sheikh|President|Minister)$/;
 
-function isGiven(norm: string): boolean {
-  return givenLexicon().has(norm);
-}
-
-let givenMemo: Set<string> | undefined;
-function givenLexicon(): Set<string> {
-  if (givenMemo) return givenMemo;
-  const raw = JSON.parse(readFileSync(new URL('./data/name-spellings.json', import.meta.url), 'utf8')) as { given: Record<string, string> };
-  givenMemo = new Set([...Object.keys(raw.given).map(fold), ...Object.values(raw.given)]);
-  return givenMemo;
-}
-
 /** Person-name spans found by rule: a known first name or a kunya (أبو X), then name parts. */
 export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean): Span[] {
   const parts = nameParts();
@@ -50,7 +38,7 @@ export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean):
     const kunya = ar && (lex.particles.get(a.norm) === 'abu' || lex.particles.get(a.norm) === 'umm');
     // على (the preposition) folds to علي (Ali): the written alef maqsura tells them apart
     const preposition = ar && (a.norm === 'علي' || a.norm === 'وعلي' || a.norm === 'فعلي') && /^[وف]?على$/.test(a.text.replace(/[\u064B-\u0652\u0640]/g, ''));
-    const trigger = preposition ? false : ar ? kunya || isGiven(a.norm) || parts.first.has(a.norm) : a.capital && (givenLexicon().has(a.norm) || TRIGGER_LATIN.test(a.text));
+    const trigger = preposition ? false : ar ? kunya || lex.given.has(a.norm) || parts.first.has(a.norm) : a.capital && (lex.given.has(a.norm) || TRIGGER_LATIN.test(a.text));
     if (!trigger) continue;
     let j = i + 1;
     let unknown = 0;
