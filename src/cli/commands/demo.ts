@@ -71,7 +71,7 @@ export async function run(args: string[], io: IO): Promise<number> {
   for (const entry of entries) {
     try {
       const bytes = await fs.readFile(path.join(dir, entry.file));
-      const a = analyzeBytes(bytes, { published: entry.published ?? null, lang: entry.lang, url: entry.url ?? null, id: entry.file });
+      const a = analyzeBytes(bytes, { published: entry.published ?? null, lang: entry.lang, url: entry.url ?? null, id: entry.file }, ctx);
       if (values.json) {
         writeLine(io.stdout, JSON.stringify(a));
       } else {
