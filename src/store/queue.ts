@@ -34,3 +34,13 @@ export interface JobQueue {
   stop(): Promise<void>;
   counts(name?: string): Promise<QueueCounts>;
 }
+
+/** Run a job's handler; a throw is the job's failure, returned for the queue to record. */
+export async function runJob(handlers: Record<string, JobHandler<any>>, job: Job): Promise<Error | null> {
+  try {
+    await handlers[job.name](job);
+    return null;
+  } catch (e) {
+    return e as Error;
+  }
+}

@@ -3,7 +3,7 @@
 // their expiry passes; our handlers are idempotent, so running a job twice is harmless.
 import PgBoss from 'pg-boss';
 import { MarsadError } from '../../core/errors.js';
-import type { Job, JobHandler, JobQueue, QueueCounts, WorkOptions } from '../queue.js';
+import { runJob, type Job, type JobHandler, type JobQueue, type QueueCounts, type WorkOptions } from '../queue.js';
 
 const IDLE_POLL_MS = 250;
 // a worker killed mid-job gives its job back after this long
@@ -76,12 +76,7 @@ export class PgQueue implements JobQueue {
           await new Promise((r) => setTimeout(r, IDLE_POLL_MS));
           continue;
         }
-        let error: Error | null = null;
-        try {
-          await handlers[job.name](job);
-        } catch (e) {
-          error = e as Error;
-        }
+        const error = await runJob(handlers, job);
         if (error) await this.boss.fail(job.name, job.id, { message: error.message });
         else await this.boss.complete(job.name, job.id);
         opts.onDone?.(job, error);

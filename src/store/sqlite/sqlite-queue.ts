@@ -2,7 +2,7 @@
 // lock, so two processes on one file never take the same job. A job left 'active' by a process
 // that died (SIGKILL, power loss) is taken back once its owner's pid is gone or its lease expired.
 import type Database from 'better-sqlite3';
-import type { Job, JobHandler, JobQueue, QueueCounts, WorkOptions } from '../queue.js';
+import { runJob, type Job, type JobHandler, type JobQueue, type QueueCounts, type WorkOptions } from '../queue.js';
 
 const LEASE_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 3;
@@ -77,17 +77,14 @@ export class SqliteQueue implements JobQueue {
       while (!this.stopping) {
         const job = this.claim(names);
         if (!job) {
-          const c = await this.counts();
-          if (opts.untilIdle && c.queued === 0 && c.active === 0) return;
+          if (opts.untilIdle) {
+            const c = await this.counts();
+            if (c.queued === 0 && c.active === 0) return;
+          }
           await new Promise((r) => setTimeout(r, IDLE_POLL_MS));
           continue;
         }
-        let error: Error | null = null;
-        try {
-          await handlers[job.name](job);
-        } catch (e) {
-          error = e as Error;
-        }
+        const error = await runJob(handlers, job);
         this.finish(job, error);
         opts.onDone?.(job, error);
       }
