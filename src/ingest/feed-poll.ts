@@ -8,7 +8,7 @@ import { parseFeed, type FeedItem } from './feed-parse.js';
 import { guardedFetch, type GuardOptions } from './fetch-guard.js';
 import { extractArticle } from './html.js';
 import { emptyReport, ingest, type IngestOptions, type IngestReport } from './ingest.js';
-import { item, type Yielded } from './item.js';
+import { failed, item, type Yielded } from './item.js';
 import { fetchArticle } from './web.js';
 
 export const FEED_TYPES = [
@@ -64,7 +64,7 @@ async function feedItemToYielded(fi: FeedItem, source: Source, opts: PollOptions
     } catch (e) {
       if (!(e instanceof MarsadError)) throw e;
       // The page could not be had: the teaser is still news, so it goes in rather than nothing.
-      if (!body) return { ok: false, failure: { where: fi.url, code: e.code, message: e.message, source: src } };
+      if (!body) return failed(fi.url, e.code, e.message, src);
     }
   }
   return item({ ...base, raw: JSON.stringify(fi), contentType: 'application/json', text: body });

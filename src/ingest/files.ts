@@ -8,7 +8,7 @@ import type { SourceInput } from '../store/store.js';
 import { decodeBytes } from './decode.js';
 import { parseEml } from './eml.js';
 import { extractArticle } from './html.js';
-import { failed, failure, item, type Yielded } from './item.js';
+import { articleFields, failed, failure, item, type Yielded } from './item.js';
 import { parseJsonl } from './jsonl.js';
 import { isTelegramExport, parseTelegramExport } from './telegram.js';
 
@@ -108,11 +108,7 @@ export async function* readFileItems(file: string, root: string, source: SourceI
       url: null,
       raw: bytes,
       contentType: kind === 'html' ? 'text/html' : 'text/plain',
-      text: art.text,
-      title: art.title,
-      author: art.author,
-      published: art.published,
-      lang: art.lang && /^(ar|en)$/.test(art.lang) ? art.lang : undefined,
+      ...articleFields(art),
     });
   } catch (e) {
     yield failure(where, e, source);

@@ -40,6 +40,12 @@ export function failure(where: string, e: unknown, source?: SourceInput): Yielde
   throw e;
 }
 
+/** The fields an extracted article gives an item; a language other than ar/en is left for detection. */
+export function articleFields(art: { text: string; title: string | null; author: string | null; published: string | null; lang: string | null }) {
+  const { text, title, author, published, lang } = art;
+  return { text, title, author, published, lang: lang && /^(ar|en)$/.test(lang) ? lang : undefined };
+}
+
 export function failed(where: string, code: ErrorCode, message: string, source?: SourceInput): Yielded {
   return { ok: false, failure: { where, code, message, source } };
 }

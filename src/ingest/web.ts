@@ -2,7 +2,7 @@
 import { decodeBytes } from './decode.js';
 import { guardedFetch, type GuardOptions } from './fetch-guard.js';
 import { extractArticle } from './html.js';
-import { failure, item, type Yielded } from './item.js';
+import { articleFields, failure, item, type Yielded } from './item.js';
 import type { SourceInput } from '../store/store.js';
 
 export const HTML_TYPES = ['text/html', 'application/xhtml+xml'];
@@ -43,11 +43,7 @@ export async function webItem(url: string, guard: GuardOptions = {}): Promise<Yi
       url: art.url,
       raw: art.raw,
       contentType: art.contentType,
-      text: art.text,
-      title: art.title,
-      published: art.published,
-      author: art.author,
-      lang: art.lang && /^(ar|en)$/.test(art.lang) ? art.lang : undefined,
+      ...articleFields(art),
     });
   } catch (e) {
     return failure(url, e, source);
