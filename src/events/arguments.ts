@@ -1,7 +1,6 @@
 // Fills each attack mention's arguments from the anchors of its sentence: place and date (each
 // anchor goes to the trigger it most plausibly modifies), casualties, perpetrators, the group and
 // its role, and lone actor vs cell.
-import type { DayRange } from '../core/types.js';
 import type { Anchors, EntityAnchor } from './anchors.js';
 import type { CueIndex } from './cues.js';
 import type { Lexicon } from './lexicon.js';
@@ -320,8 +319,4 @@ export function fillArguments(view: TextView, lex: Lexicon, cues: CueIndex, anch
   assignDates(view, cues, anchors, units, view.doc.published);
   assignCasualties(view, cues, lex, anchors, units);
   assignActors(view, cues, anchors, units);
-}
-
-export function rangeOf(d: { start: string; end: string }): DayRange {
-  return { start: d.start, end: d.end };
 }

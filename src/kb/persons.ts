@@ -159,12 +159,10 @@ function latinAtoms(atoms: Atom[]): Uint8Array {
 }
 
 
-/** True when a mention names the byline author (same tokens across scripts, in any order). */
-export function isAuthorName(mention: string, author: string | null): boolean {
-  return authorNameTest(author)(mention);
-}
-
-/** isAuthorName for one author, with the author's tokens computed once. */
+/**
+ * True when a mention names the byline author (same tokens across scripts, in any order); the
+ * author's tokens are computed once.
+ */
 export function authorNameTest(author: string | null): (mention: string) => boolean {
   if (!author) return () => false;
   const a = nameTokens(author).map(toTok);
