@@ -109,8 +109,9 @@ function extract(html: string, url?: string | null): ExtractedArticle {
   const published = isoDay(meta(document, 'article:published_time', 'pubdate', 'date', 'DC.date.issued'));
   const pageTitle = (meta(document, 'og:title') ?? document.querySelector('title')?.textContent ?? '').trim() || null;
 
-  // Readability mutates the DOM it is given: hand it a separate parse.
-  const article = new Readability(parseHTML(html).document as any, { charThreshold: 100 }).parse();
+  // Readability mutates the DOM it is given: everything above has been read from it already, and
+  // the fallback below parses afresh.
+  const article = new Readability(document as any, { charThreshold: 100 }).parse();
   let text = '';
   if (article?.content) {
     const parts: string[] = [];
@@ -120,7 +121,8 @@ function extract(html: string, url?: string | null): ExtractedArticle {
   if (!text) {
     // Readability gives up on very short pages: fall back to the body's paragraphs.
     const parts: string[] = [];
-    toText(document.body ?? document.documentElement, parts);
+    const fresh = parseHTML(html).document;
+    toText(fresh.body ?? fresh.documentElement, parts);
     text = tidy(parts.join(''));
   }
   if (!text) throw new MarsadError('E_EMPTY_INPUT', `HTML page${url ? ` ${url}` : ''} has no readable text`);
