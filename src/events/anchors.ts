@@ -121,6 +121,8 @@ export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
   const covered = new Set<number>();
   for (const a of entities) for (let i = a.first; i <= a.last; i++) covered.add(i);
   const anaphors: EntityAnchor[] = [];
+  // the bare words that may stand for the dominant group
+  const bare = new Set([lex.normalize('تنظيم'), 'group', lex.normalize('جماعة')]);
   for (const hit of lex.orgAnaphors.findAll(view)) {
     if (covered.has(hit.first)) continue;
     const next = entities.find((a) => a.first > hit.last && a.first <= hit.last + 1);
@@ -134,7 +136,7 @@ export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
         break;
       }
     }
-    if (!target && (hit.value === lex.normalize('تنظيم') || hit.value === 'group' || hit.value === lex.normalize('جماعة'))) target = dominantMilitant;
+    if (!target && bare.has(hit.value)) target = dominantMilitant;
     if (!target) continue;
     const t0 = view.tokens[hit.first];
     const t1 = view.tokens[hit.last];
