@@ -11,6 +11,17 @@ export function json<T>(v: unknown): T {
   return (typeof v === 'string' ? JSON.parse(v) : v) as T;
 }
 
+/** Child rows grouped by their parent's id, in query order: one pass, not a filter per parent. */
+export function byParent(children: Row[], key: string): Map<unknown, Row[]> {
+  const out = new Map<unknown, Row[]>();
+  for (const c of children) {
+    const list = out.get(c[key]);
+    if (list) list.push(c);
+    else out.set(c[key], [c]);
+  }
+  return out;
+}
+
 function iso(v: unknown): string | null {
   if (v == null) return null;
   return v instanceof Date ? v.toISOString() : String(v);

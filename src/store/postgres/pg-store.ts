@@ -7,7 +7,7 @@ import type { Analysis, Entity } from '../../core/types.js';
 import { MarsadError } from '../../core/errors.js';
 import { loadMigrations } from '../migrations.js';
 import { contentHash, indexText, queryTerms, snippet, type QueryTerm } from '../text.js';
-import { entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
+import { byParent, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
 import type {
   DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
   PollOutcome, PutResult, RawDocument, SearchHit, SearchQuery, Source, SourceInput, Store, StoredDocument,
@@ -229,7 +229,8 @@ export class PgStore implements Store {
   private async withSources(rows: any[]): Promise<StoredDocument[]> {
     if (rows.length === 0) return [];
     const links = await this.q('SELECT * FROM document_sources WHERE document_id = ANY($1) ORDER BY fetched_at, source_id', [rows.map((r) => r.id)]);
-    return rows.map((r) => toDocument(r, links.filter((l) => l.document_id === r.id)));
+    const byDoc = byParent(links, 'document_id');
+    return rows.map((r) => toDocument(r, byDoc.get(r.id) ?? []));
   }
 
   private static readonly DOC_COLUMNS = `id, content_hash, url, title, published, language, extracted, text, analysis,
@@ -421,6 +422,7 @@ export class PgStore implements Store {
        WHERE r.incident_id = ANY($1) ORDER BY d.sort_date, r.document_id, r.event_index`,
       [rows.map((r) => r.id)],
     );
-    return rows.map((r) => toIncident(r, reports.filter((x) => x.incident_id === r.id).map(toReport)));
+    const byIncident = byParent(reports, 'incident_id');
+    return rows.map((r) => toIncident(r, (byIncident.get(r.id) ?? []).map(toReport)));
   }
 }

@@ -9,7 +9,7 @@ import type { Analysis, Entity } from '../../core/types.js';
 import { MarsadError } from '../../core/errors.js';
 import { loadMigrations } from '../migrations.js';
 import { contentHash, indexText, queryTerms, snippet, type QueryTerm } from '../text.js';
-import { entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
+import { byParent, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
 import type {
   DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
   PollOutcome, PutResult, RawDocument, SearchHit, SearchQuery, Source, SourceInput, Store, StoredDocument,
@@ -198,7 +198,8 @@ export class SqliteStore implements Store {
     const links = this.db
       .prepare(`SELECT * FROM document_sources WHERE document_id IN (${ids.map(() => '?').join(',')}) ORDER BY fetched_at, source_id`)
       .all(...ids) as any[];
-    return rows.map((r) => toDocument(r, links.filter((l) => l.document_id === r.id)));
+    const byDoc = byParent(links, 'document_id');
+    return rows.map((r) => toDocument(r, byDoc.get(r.id) ?? []));
   }
 
   async getDocument(id: number): Promise<StoredDocument | null> {
@@ -385,6 +386,7 @@ export class SqliteStore implements Store {
          ORDER BY d.sort_date, r.document_id, r.event_index`,
       )
       .all(...ids) as any[];
-    return rows.map((r) => toIncident(r, reports.filter((x) => x.incident_id === r.id).map(toReport)));
+    const byIncident = byParent(reports, 'incident_id');
+    return rows.map((r) => toIncident(r, (byIncident.get(r.id) ?? []).map(toReport)));
   }
 }
