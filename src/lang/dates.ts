@@ -7,7 +7,7 @@ import type { DateMention, DayRange, Token } from '../core/types.js';
 import { type DateLexicon, dateLexicon, matchPhrase } from './date-lexicon.js';
 import { type Part, hijriMonthFor, hijriYearFor, isValidDay, isoDay, lastWeekday, partOf, period, shiftBy, validPublished, yearFor, ymd } from './date-resolve.js';
 import { fromHijri, hijriMonthRange, hijriYearRange } from './hijri.js';
-import { core, phraseAt } from './number-lexicon.js';
+import { core, lexWord, phraseAt } from './number-lexicon.js';
 import { parseNumberAt } from './numbers.js';
 import { afterProclitics } from './tokenize.js';
 
@@ -66,7 +66,7 @@ function withPart(s: Scan, f: Found): Found {
   if (s.lang === 'en' && s.tokens[k]?.text === '-') k--;
   if (s.lang === 'en' && s.tokens[k]?.norm === 'of' && s.tokens[k - 1]?.norm === 'the') k -= 2; // the end of 2014
   const pt = s.tokens[k];
-  const part: Part | undefined = pt ? s.lex.parts.get(s.lang === 'ar' ? pt.base : pt.norm) : undefined;
+  const part: Part | undefined = pt ? s.lex.parts.get(lexWord(pt, s.lang)) : undefined;
   if (!part) return f;
   return { ...f, first: k, value: partOf(f.value, f.precision, part), precision: 'range' };
 }
@@ -264,7 +264,7 @@ function countUnit(s: Scan, i: number): [number, string, number] | null {
   const { tokens, lex } = s;
   const t = tokens[i];
   if (!t) return null;
-  const w = s.lang === 'ar' ? t.base : t.norm;
+  const w = lexWord(t, s.lang);
   const dual = lex.dualUnits.get(w);
   if (dual) return [2, dual, i + 1];
   // قبل عام = one year ago; منذ العام (الماضي) and قبل أيام are not counts
@@ -272,7 +272,7 @@ function countUnit(s: Scan, i: number): [number, string, number] | null {
   if (s.lang === 'en' && (t.norm === 'a' || t.norm === 'an') && tokens[i + 1] && lex.units.has(tokens[i + 1].norm)) return [1, lex.units.get(tokens[i + 1].norm) as string, i + 2];
   const n = parseNumberAt(tokens, i, s.lang);
   if (!n || !tokens[n.end]) return null;
-  const u = lex.units.get(s.lang === 'ar' ? tokens[n.end].base : tokens[n.end].norm);
+  const u = lex.units.get(lexWord(tokens[n.end], s.lang));
   if (!u) return null;
   return [n.value, u, n.end + 1];
 }

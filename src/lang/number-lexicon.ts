@@ -71,6 +71,11 @@ export function numberLexicon(lang: string): NumberLexicon {
   return lang === 'ar' ? LEXICONS.ar : LEXICONS.en;
 }
 
+/** The form number and date lexicons key on: the clitic-free base in Arabic, the lower-cased norm otherwise. */
+export function lexWord(t: Token, lang: string): string {
+  return lang === 'ar' ? t.base : t.norm;
+}
+
 /** The word a token stands for in lexicon look-ups: its norm with every clitic but ال removed. */
 export function core(t: Token): string {
   if (t.prefixes.length === 0) return t.norm;

@@ -3,7 +3,7 @@
 // vague plurals (عشرات، dozens) and approximation markers (نحو، أكثر من، at least).
 import type { NumberMention, Token } from '../core/types.js';
 import { afterProclitics } from './tokenize.js';
-import { type NumberLexicon, core, numberLexicon, phraseAt, phraseBefore } from './number-lexicon.js';
+import { type NumberLexicon, core, lexWord, numberLexicon, phraseAt, phraseBefore } from './number-lexicon.js';
 
 export interface ParsedNumber {
   value: number;
@@ -49,14 +49,10 @@ function round(v: number): number {
   return Math.round(v * 1e6) / 1e6;
 }
 
-function word(t: Token, lang: string): string {
-  return lang === 'ar' ? t.base : t.norm;
-}
-
 /** Arabic/English number words: units, teens, tens, hundreds, multipliers joined by و / and / hyphens. */
 function parseWords(tokens: Token[], i: number, lex: NumberLexicon, lang: string): ParsedNumber | null {
   const first = tokens[i];
-  const w0 = word(first, lang);
+  const w0 = lexWord(first, lang);
   if (lang === 'ar' && first.prefixes.includes('ال') && lex.noArticle.has(w0)) return null; // الاثنين = Monday
   const dual = lex.duals.get(w0);
   if (dual !== undefined) return { value: 2, end: i + 1, approx: false, noun: dual };
@@ -77,7 +73,7 @@ function parseWords(tokens: Token[], i: number, lex: NumberLexicon, lang: string
         (lastKind === 'vague' && p.length === 1 && p[0] === 'ال');
       if (!joined) break;
     }
-    const w = word(t, lang);
+    const w = lexWord(t, lang);
     let v: number | undefined;
     if ((v = lex.units.get(w)) !== undefined || (lang === 'ar' && (v = lex.teenUnits.get(w)) !== undefined)) {
       if (lastKind === 'unit' || lastKind === 'teen' || lastKind === 'ten' && lang === 'ar') break;
@@ -145,7 +141,7 @@ export function findNumbers(text: string, tokens: Token[], lang: string): Number
 }
 
 function mayStartNumber(t: Token, lex: NumberLexicon, lang: string): boolean {
-  return lex.starters.has(lang === 'ar' ? t.base : t.norm);
+  return lex.starters.has(lexWord(t, lang));
 }
 
 function unitOf(tokens: Token[], start: number, end: number, value: number, lex: NumberLexicon): NumberMention['unit'] {
