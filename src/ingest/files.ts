@@ -114,24 +114,3 @@ export async function* readFileItems(file: string, root: string, source: SourceI
     yield failure(where, e, source);
   }
 }
-
-/** Every item under the given paths; a missing path is a failure, and the others still go in. */
-export async function* readPaths(paths: string[]): AsyncGenerator<Yielded> {
-  for (const root of paths) {
-    const source = fileSource(root);
-    let files: AsyncGenerator<string>;
-    try {
-      await lstat(root);
-      files = walk(root);
-    } catch {
-      yield failed(root, 'E_NO_SUCH_FILE', `no such file or folder: ${root}`, source);
-      continue;
-    }
-    const isFolder = (await stat(root)).isDirectory();
-    for await (const file of files) {
-      // Inside a folder, files of other types (images, PDFs) are passed over quietly.
-      if (isFolder && !fileKind(file)) continue;
-      yield* readFileItems(file, root, source);
-    }
-  }
-}

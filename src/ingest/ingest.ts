@@ -54,6 +54,13 @@ function recordFailure(report: IngestReport, f: ItemFailure, opts: IngestOptions
   opts.onItem?.({ ok: false, failure: f });
 }
 
+/** Add one run's report into a running total (a CLI run ingests file by file). */
+export function mergeReport(into: IngestReport, r: IngestReport): void {
+  for (const k of ['items', 'inserted', 'duplicates', 'existing', 'nearDuplicates', 'incidentReports', 'incidentsCreated', 'failed'] as const) into[k] += r[k];
+  into.failures.push(...r.failures.slice(0, Math.max(0, MAX_KEPT_FAILURES - into.failures.length)));
+  Object.assign(into.sources, r.sources);
+}
+
 /** Ingest items into the store; resolves with counts and failures once every item is handled. */
 export async function ingest(
   store: Store,

@@ -8,7 +8,7 @@ import { openStore, resolveDbLocation } from '../../store/open.js';
 import type { Store } from '../../store/store.js';
 import { AllowList } from '../../ingest/address-policy.js';
 import { fileKind, fileSource, readFileItems, walk } from '../../ingest/files.js';
-import { emptyReport, ingest, summaryLine, type IngestReport } from '../../ingest/ingest.js';
+import { emptyReport, ingest, mergeReport, summaryLine } from '../../ingest/ingest.js';
 import type { Yielded } from '../../ingest/item.js';
 import { failed } from '../../ingest/item.js';
 import { watchPaths } from '../../ingest/watch.js';
@@ -46,12 +46,6 @@ Examples:
   marsad ingest https://example.org/news/1234 --json
   marsad ingest ./inbox --watch
 `;
-
-function merge(into: IngestReport, r: IngestReport): void {
-  for (const k of ['items', 'inserted', 'duplicates', 'existing', 'nearDuplicates', 'incidentReports', 'incidentsCreated', 'failed'] as const) into[k] += r[k];
-  into.failures.push(...r.failures.slice(0, Math.max(0, 1000 - into.failures.length)));
-  Object.assign(into.sources, r.sources);
-}
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
@@ -95,7 +89,7 @@ export async function run(args: string[], io: IO): Promise<number> {
     const total = emptyReport();
     bar?.start(work.length, 0, { inserted: 0, failed: 0 });
     for (const u of work) {
-      merge(total, await ingest(store, u.items(), { linker, onItem: (o) => !o.ok && !bar && reportFailure(io, o.failure) }));
+      mergeReport(total, await ingest(store, u.items(), { linker, onItem: (o) => !o.ok && !bar && reportFailure(io, o.failure) }));
       bar?.increment(1, { inserted: total.inserted, failed: total.failed });
     }
     bar?.stop();
