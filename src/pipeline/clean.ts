@@ -13,7 +13,7 @@ const SHORTCODE = /\[(?:\/[a-z][\w-]*|[a-z][\w-]*(?:\s+[\w-]+\s*=\s*[^\]\n]*)+|[
 
 const key = (s: string) =>
   normalizeWord(s)
-    .replace(/[\s\u200f\u200e]+/g, ' ')
+    .replace(/\s+/g, ' ') // normalizeWord has already dropped direction marks
     .replace(/^[\s:：\-–—|•*#>»«"“”.،,!؟?]+|[\s:：\-–—|•*#>»«"“”.،,!؟?]+$/g, '')
     .trim();
 
@@ -80,6 +80,9 @@ export function cleanText(raw: string, knownTitle: string | null, knownAuthor: s
   // Bylines sit near the top (or the very end); remember the name, then drop every line that
   // repeats it (sites print the author twice).
   let author = knownAuthor;
+  // each line's key is needed by the author pass and the junk pass: compute it once
+  const keys: string[] = [];
+  const keyOf = (i: number) => (keys[i] ??= key(lines[i]));
   const contentIdx = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
   const near = new Set([...contentIdx.slice(0, 4), ...contentIdx.slice(-2)]);
   const drop = new Set<number>();
@@ -94,7 +97,7 @@ export function cleanText(raw: string, knownTitle: string | null, knownAuthor: s
   if (author) {
     const a = key(author);
     for (const i of contentIdx) {
-      if (!drop.has(i) && lines[i].length <= MAX_JUNK_LINE && key(lines[i]) === a) {
+      if (!drop.has(i) && lines[i].length <= MAX_JUNK_LINE && keyOf(i) === a) {
         drop.add(i);
         removed.push({ kind: 'byline', text: lines[i].trim() });
       }
@@ -112,7 +115,7 @@ export function cleanText(raw: string, knownTitle: string | null, knownAuthor: s
       continue;
     }
     seen++;
-    const k = line.length <= MAX_JUNK_LINE ? key(line) : '';
+    const k = line.length <= MAX_JUNK_LINE ? keyOf(i) : '';
     if (k && isTrailer(k)) {
       // In the last part of the article a trailer heading starts a block of links: cut to the end.
       if (seen > total * 0.5 || total - seen <= 6) {
