@@ -43,9 +43,10 @@ function index<V>(entries: Array<[string, V]> | Array<(string | number)[]>): Phr
     const words = String(e[0]).split(' ');
     const list = m.get(words[0]) ?? [];
     list.push([words, e[1] as V]);
-    list.sort((a, b) => b[0].length - a[0].length);
     m.set(words[0], list);
   }
+  // longest phrase first; the sort is stable, so equal lengths keep the data file's order
+  for (const list of m.values()) list.sort((a, b) => b[0].length - a[0].length);
   return m;
 }
 
