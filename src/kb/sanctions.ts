@@ -32,14 +32,25 @@ interface SanctionsIndex {
   names: IndexedName[];
   /** token key → indexes into names */
   byKey: Map<string, number[]>;
+  /** the distinct keys of byKey, in its order */
+  keyList: string[];
+  /**
+   * one-deletion neighbourhood of the keys that may match one slip away (keysMatch): "BU:"-aware
+   * skeleton with at most one letter deleted → ordinals into keyList. Two keys within one edit share
+   * an entry, so a query looks up its own few variants instead of comparing with every key.
+   */
+  byVariant: Map<string, number[]>;
   /** query key → the distinct list keys it matches (keysMatch), filled as queries arrive */
   matchMemo: Map<string, Set<string>>;
+  /** type, threshold and name → hits, filled as names are screened */
+  screenMemo: Map<string, SanctionsHit[]>;
 }
 
 let memo: SanctionsIndex | undefined;
 
 /** Bound on the memo of query keys, so that a long-running process stays flat in memory. */
 const MATCH_MEMO_MAX = 20_000;
+const SCREEN_MEMO_MAX = 20_000;
 
 export function sanctionsIndex(): SanctionsIndex {
   if (memo) return memo;
@@ -58,7 +69,16 @@ export function sanctionsIndex(): SanctionsIndex {
       byKey.get(k)!.push(idx);
     }
   }
-  memo = { generated: raw.generated, records: raw.records, names, byKey, matchMemo: new Map() };
+  const keyList = [...byKey.keys()];
+  const byVariant = new Map<string, number[]>();
+  for (let o = 0; o < keyList.length; o++) {
+    for (const v of slipVariants(keyList[o])) {
+      const list = byVariant.get(v);
+      if (!list) byVariant.set(v, [o]);
+      else if (list[list.length - 1] !== o) list.push(o);
+    }
+  }
+  memo = { generated: raw.generated, records: raw.records, names, byKey, keyList, byVariant, matchMemo: new Map(), screenMemo: new Map() };
   return memo;
 }
 
@@ -66,6 +86,19 @@ export interface ScreenOptions {
   type?: 'person' | 'organization';
   /** minimum score, 0..1 (default 0.75) */
   threshold?: number;
+}
+
+/**
+ * The one-deletion variants of a key that may match one slip away (body of ≥ 4 letters after the
+ * "BU:" prefix): the key itself and the key with each one letter of its body deleted. Keys within
+ * one edit of each other (keysMatch) always share a variant; the converse is checked by keysMatch.
+ */
+function slipVariants(k: string): string[] {
+  const p = k.startsWith('BU:') ? 3 : 0;
+  if (k.length - p < 4) return [];
+  const out = [k];
+  for (let i = p; i < k.length; i++) out.push(k.slice(0, i) + k.slice(i + 1));
+  return out;
 }
 
 function keysMatch(a: string, b: string): boolean {
@@ -76,12 +109,21 @@ function keysMatch(a: string, b: string): boolean {
   return pa === pb && a.length - pa >= 4 && b.length - pb >= 4 && withinOneEdit(a.slice(pa), b.slice(pb));
 }
 
-/** The distinct keys of the list that a query key matches: a few thousand short comparisons, once per key. */
+/** The distinct keys of the list that a query key matches, in list order; memoised per query key. */
 function matchingKeys(idx: SanctionsIndex, q: string): Set<string> {
   let m = idx.matchMemo.get(q);
   if (m) return m;
+  // the keys equal to q or sharing a one-deletion variant with it, checked by keysMatch
+  const ords: number[] = [];
+  for (const v of slipVariants(q)) {
+    const list = idx.byVariant.get(v);
+    if (list) for (const o of list) if (!ords.includes(o)) ords.push(o);
+  }
   m = new Set();
-  for (const k of idx.byKey.keys()) if (keysMatch(q, k)) m.add(k);
+  // a short key has no variants and matches only itself; a long one is among its own variants
+  if (ords.length === 0 && idx.byKey.has(q)) m.add(q);
+  ords.sort((a, b) => a - b);
+  for (const o of ords) if (keysMatch(q, idx.keyList[o])) m.add(idx.keyList[o]);
   if (idx.matchMemo.size >= MATCH_MEMO_MAX) idx.matchMemo.clear();
   idx.matchMemo.set(q, m);
   return m;
@@ -94,40 +136,56 @@ function matchingKeys(idx: SanctionsIndex, q: string): Set<string> {
 export function screenName(name: string, opts: ScreenOptions = {}): SanctionsHit[] {
   const idx = sanctionsIndex();
   const threshold = opts.threshold ?? 0.75;
+  // the same names recur from article to article: the hits of a name are kept (copied out, as
+  // callers own what they get)
+  const memoKey = (opts.type ?? '') + '\u0001' + threshold + '\u0001' + name;
+  let hits = idx.screenMemo.get(memoKey);
+  if (!hits) {
+    hits = screen(idx, name, opts.type, threshold);
+    if (idx.screenMemo.size >= SCREEN_MEMO_MAX) idx.screenMemo.clear();
+    idx.screenMemo.set(memoKey, hits);
+  }
+  return hits.length === 0 ? [] : hits.map((h) => ({ ...h }));
+}
+
+function screen(idx: SanctionsIndex, name: string, type: ScreenOptions['type'], threshold: number): SanctionsHit[] {
   const toks = contentTokens(name);
   const tokKeys = toks.map(tokenKey);
   const qkeys = [...new Set(tokKeys.filter(Boolean))];
   if (qkeys.length < 2) return []; // one token (a lone first name, a lone family name) never matches
   const qmatch = qkeys.map((q) => matchingKeys(idx, q));
-  // how many query keys each list name can match at most: a name that cannot reach the minimum is
-  // not worth the pairing below
-  const reach = new Map<number, number>();
-  for (let q = 0; q < qkeys.length; q++) {
-    const seen = new Set<number>();
-    for (const k of qmatch[q]) {
-      for (const i of idx.byKey.get(k)!) {
-        if (seen.has(i)) continue;
-        seen.add(i);
-        reach.set(i, (reach.get(i) ?? 0) + 1);
-      }
-    }
-  }
   const needed = qkeys.length <= 3 ? qkeys.length : 2;
+  // a list name can match at most as many query keys as match some list key at all
+  let live = 0;
+  for (const m of qmatch) if (m.size > 0) live++;
+  if (live < needed) return [];
+  // how many query keys a list name can match at most (its reach): a name that cannot reach the
+  // minimum is not worth the pairing below
+  const reachOf = (i: number): number => {
+    const keys = idx.names[i].keys;
+    let r = 0;
+    for (let q = 0; q < qkeys.length; q++) {
+      for (let j = 0; j < keys.length; j++) if (qmatch[q].has(keys[j])) { r++; break; }
+    }
+    return r;
+  };
   let candidates: Iterable<number>;
   const exact = new Set<number>();
   for (const k of qkeys) for (const i of idx.byKey.get(k) ?? []) exact.add(i);
   if (exact.size > 0) candidates = exact;
   else {
     // no list name shares a key outright: the names sharing a key one slip away, in list order
-    candidates = [...reach.keys()].sort((a, b) => a - b);
+    const reached = new Set<number>();
+    for (const m of qmatch) for (const k of m) for (const i of idx.byKey.get(k)!) reached.add(i);
+    candidates = [...reached].sort((a, b) => a - b);
   }
   // the token each query key stands for (the first with that key)
   const qtok = qkeys.map((q) => toks[tokKeys.indexOf(q)]);
   const best = new Map<string, SanctionsHit>();
   for (const i of candidates) {
-    if ((reach.get(i) ?? 0) < needed) continue;
     const n = idx.names[i];
-    if (opts.type && n.rec.type !== opts.type) continue;
+    if (type && n.rec.type !== type) continue;
+    if (reachOf(i) < needed) continue;
     const used = new Set<number>();
     const matchedQ: string[] = [];
     for (let q = 0; q < qkeys.length; q++) {
