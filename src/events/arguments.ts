@@ -266,6 +266,35 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     const alive = ms.filter(live).sort((a, b) => Number(a.anaphor) - Number(b.anaphor));
     if (alive.length > 0 && cues.hasInUnit(unit, 'killedOne')) alive[0].killedOne = true;
   }
+  assignNoCasualties(view, cues, units);
+}
+
+/**
+ * "There were no casualties", "دون وقوع إصابات": a toll of zero for the attack of the sentence, or
+ * of the sentence before when the statement stands alone. A count given elsewhere is kept.
+ */
+function assignNoCasualties(view: TextView, cues: CueIndex, units: Map<number, AttackMention[]>): void {
+  for (const fam of ['noneBoth', 'noneKilled', 'noneInjured'] as const) {
+    const seen = new Set<number>();
+    for (let u = 0; u < view.units.length; u++) {
+      for (const c of cues.inUnit(u, fam)) {
+        if (seen.has(u)) continue;
+        seen.add(u);
+        let ms = (units.get(u) ?? []).filter(live);
+        // a sentence of its own speaks of the attack told at most two sentences before
+        // ("… exploded in Bat Yam. It happened on Thursday night. There were no casualties.")
+        if (!units.has(u)) {
+          const back = [u - 1, u - 2].find((b) => units.has(b));
+          if (back !== undefined) ms = units.get(back)!.filter(live).slice(-1);
+        }
+        const m = ms.find((x) => !x.anaphor) ?? ms[0];
+        if (!m) continue;
+        const zero = { value: 0, approx: false, update: false, at: c.first };
+        if (fam !== 'noneInjured' && !m.killed && !m.killedOne) m.killed = { ...zero };
+        if (fam !== 'noneKilled' && !m.injured) m.injured = { ...zero };
+      }
+    }
+  }
 }
 
 function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: Map<number, AttackMention[]>): void {

@@ -42,9 +42,21 @@ export function incidentPlace(inc: Incident): EntityAnchor | null {
   return bestPlace(inc.mentions.flatMap((m) => m.places));
 }
 
+/**
+ * The incident's day: the best-attached date, except that a day a sentence already told firmly
+ * (strength ≥ 2) is not replaced by another day from a later sentence (they joined within the ±1 day
+ * tolerance: "the deadliest of the blasts, on Tuesday" may be yesterday's attack, not today's).
+ */
 export function incidentDate(inc: Incident): MentionDate | null {
   let best: MentionDate | null = null;
-  for (const m of inc.mentions) if (m.date && (!best || m.date.strength > best.strength)) best = m.date;
+  let bestUnit = -1;
+  for (const m of inc.mentions) {
+    const d = m.date;
+    if (!d || (best && d.strength <= best.strength)) continue;
+    const firm = best && best.strength >= 2 && best.precision === 'day' && d.precision === 'day' && d.start !== best.start;
+    if (firm && m.unit > bestUnit) continue;
+    [best, bestUnit] = [d, m.unit];
+  }
   return best;
 }
 
@@ -252,12 +264,72 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
       if (best) join(best, m);
       else {
         const f = focus(m);
-        // a place seen for the first time may still be the focus incident, named more precisely
-        if (f && !incidentPlace(f) && agreement(m, f, published, titlePlaces) >= 0 && !m.backgroundCue && !isOld(m.date, published)) join(f, m);
+        // a place seen for the first time may still be the focus incident, named more precisely; a
+        // day with no place of its own may be the day of a focus that has none yet
+        const fills = f && (!incidentPlace(f) || (m.places.length === 0 && !incidentDate(f)));
+        if (f && fills && agreement(m, f, published, titlePlaces) >= 0 && !m.backgroundCue && !isOld(m.date, published)) join(f, m);
         else open(m);
       }
     }
   }
+  splitRoundUps(incidents);
   for (const inc of incidents) inc.reported = isReported(inc, published);
   return incidents;
+}
+
+const typesAgree = (m: AttackMention, inc: Incident) => {
+  if (m.types.size === 0) return true;
+  const own = inc.mentions.flatMap((x) => [...x.types]);
+  return own.length === 0 || own.some((t) => m.types.has(t));
+};
+
+/**
+ * A round-up: "21 killed on Wednesday in attacks on Baghdad" then "16 died in a car bomb in Bayaa …
+ * In addition, five were killed in an attack on Shaab". A plural mention's toll that the article
+ * then breaks down into two or more single attacks, each with its own toll in a sentence of its own
+ * (their sum not above the total), is a total: the single attacks become incidents of their own, dated
+ * by the round-up when they give no day, and the total is no one incident's toll.
+ */
+function splitRoundUps(incidents: Incident[]): void {
+  for (const inc of [...incidents]) {
+    const summary = inc.mentions.find((m) => m.plural && m.killed && !m.killed.update && !m.backgroundCue);
+    if (!summary) continue;
+    const total = summary.killed!.value;
+    const items: AttackMention[] = [];
+    let sum = 0;
+    for (const m of inc.mentions) {
+      if (m.unit <= summary.unit || m.plural || m.anaphor || m.definite || m.backgroundCue || !m.killed || m.killed.update) continue;
+      if (items.some((x) => x.unit === m.unit) || sum + m.killed.value > total) continue;
+      items.push(m);
+      sum += m.killed.value;
+    }
+    if (items.length < 2) continue;
+    summary.killed = null;
+    summary.injured = null;
+    // the first item stays with the round-up's incident; each later one opens its own, and every
+    // mention after it goes to the latest of them whose kind of attack it shares
+    const parts: Incident[] = [inc];
+    const where = incidentPlace(inc);
+    for (const item of items.slice(1)) {
+      if (!item.date && summary.date && summary.date.strength >= 2) item.date = { ...summary.date };
+      if (item.places.length === 0 && where) item.places = [where];
+      parts.push({ mentions: [], reported: true, lead: false });
+    }
+    const rest = inc.mentions;
+    inc.mentions = [];
+    for (const m of rest) {
+      const k = items.indexOf(m);
+      if (k > 0) {
+        parts[k].mentions.push(m);
+        continue;
+      }
+      let target = inc;
+      if (m.unit >= items[1].unit) {
+        const open = parts.filter((p, i) => i === 0 || p.mentions.length > 0);
+        target = [...open].reverse().find((p) => p.mentions.length === 0 || typesAgree(m, p)) ?? open[open.length - 1];
+      }
+      target.mentions.push(m);
+    }
+    incidents.splice(incidents.indexOf(inc) + 1, 0, ...parts.slice(1));
+  }
 }

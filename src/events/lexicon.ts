@@ -29,6 +29,7 @@ export type Cue =
   | 'lone' | 'cell' | 'uncertain' | 'perp' | 'suspected' | 'attributed'
   | 'killedBefore' | 'killedAfter' | 'killedOne' | 'injuredBefore' | 'injuredAfter' | 'injuredOne'
   | 'reportVerb' | 'plan' | 'since' | 'cumulative'
+  | 'noneBoth' | 'noneKilled' | 'noneInjured'
   | 'combined' | 'notVictim' | 'vehicle' | 'rammingVerb' | 'update' | 'another' | 'determiner'
   | 'claim' | 'claimNegation' | 'denial' | 'incitement' | 'incitementObject' | 'prevention'
   | 'threat' | 'warning' | 'report' | 'arrest' | 'foiled' | 'plot' | 'delayBefore' | 'hours' | 'days' | 'audience' | 'claimVerb' | 'responsibility'
@@ -63,6 +64,8 @@ interface CasualtyData {
   combined: string[];
   notVictims: string[];
   update: string[];
+  /** "no casualties", "لم يسفر عن إصابات": a toll of zero */
+  none: { both: string[]; killed: string[]; injured: string[] };
 }
 // The statement and context files are open families of word lists, read by name.
 type StatementData = { [family: string]: unknown; channels: Record<string, string[]> };
@@ -119,6 +122,9 @@ export function compileLexicon(lang: Lang): Lexicon {
   cues.addAll(c.combined, 'combined');
   cues.addAll(c.notVictims, 'notVictim');
   cues.addAll(c.update, 'update');
+  cues.addAll(c.none.both, 'noneBoth');
+  cues.addAll(c.none.killed, 'noneKilled');
+  cues.addAll(c.none.injured, 'noneInjured');
   cues.addAll(list(d.contexts, 'determiners'), 'determiner');
   const orgAnaphors = new PhraseMatcher<string>(normalize);
   for (const [head, forms] of Object.entries(d.contexts.anaphoricOrg)) orgAnaphors.addAll(forms, normalize(head));

@@ -363,6 +363,70 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, killed: [12] },
   ],
+  [
+    "a round-up toll broken down into single attacks is no single attack's toll: each attack stands alone",
+    {
+      text:
+        'هجمات في بغداد\n\nقتل 14 شخصا على الأقل الاثنين في هجمات استهدفت أحياء في بغداد.\n\n' +
+        'وقال مصدر في الشرطة إن 9 أشخاص قتلوا في انفجار سيارة مفخخة قرب سوق شعبي.\n\n' +
+        'إلى ذلك، قتل خمسة أشخاص وجرح 12 في هجوم استهدف نقطة تفتيش للشرطة.\n\n' +
+        'وقال المصدر إن الهجوم نفذه انتحاري يرتدي حزاما ناسفا.',
+      published: '2019-04-09',
+      entities: [E.baghdad],
+      dates: [{ surface: 'الاثنين', start: '2019-04-08' }],
+      numbers: [{ surface: 'خمسة', value: 5 }],
+    },
+    { reported: 2, killed: [9, 5], dates: ['2019-04-08', '2019-04-08'], countries: ['IQ', 'IQ'] },
+  ],
+  [
+    'a toll larger than the round-up total is not a breakdown of it',
+    {
+      text:
+        'هجمات في بغداد\n\nقتل 10 أشخاص الاثنين في هجمات استهدفت أحياء في بغداد.\n\n' +
+        'وقال مصدر إن 9 أشخاص قتلوا في انفجار سيارة مفخخة قرب سوق شعبي.\n\n' +
+        'إلى ذلك، قتل 4 أشخاص في هجوم استهدف نقطة تفتيش للشرطة.',
+      published: '2019-04-09',
+      entities: [E.baghdad],
+      dates: [{ surface: 'الاثنين', start: '2019-04-08' }],
+    },
+    { reported: 1, killed: [10] },
+  ],
+  [
+    'a later sentence naming another day does not move a day already told',
+    {
+      text:
+        'تفجير في بغداد\n\nقتل 7 أشخاص الأربعاء في تفجير سيارة مفخخة في بغداد.\n\n' +
+        'وكان أعنف التفجيرات الثلاثاء قد استهدف سوقا في بغداد.',
+      published: '2019-04-11',
+      entities: [E.baghdad],
+      dates: [
+        { surface: 'الأربعاء', start: '2019-04-10' },
+        { surface: 'الثلاثاء', start: '2019-04-09' },
+      ],
+    },
+    { reported: 1, dates: ['2019-04-10'] },
+  ],
+  [
+    '"no casualties" is a toll of zero, in a sentence of its own too',
+    {
+      text: 'Bus bomb in Lyon\n\nA bomb exploded on an empty bus in Lyon on Monday night.\n\nIt was parked at a depot. There were no casualties.',
+      published: '2019-04-09',
+      lang: 'en',
+      entities: [E.lyon],
+      dates: [{ surface: 'Monday night', start: '2019-04-08' }],
+    },
+    { reported: 1, killed: [0] },
+  ],
+  [
+    'Arabic "without casualties" is a toll of zero, and a count given elsewhere is kept',
+    {
+      text: 'انفجار في بغداد\n\nانفجرت عبوة ناسفة في بغداد أمس دون وقوع إصابات.\n\nوفي حادثة منفصلة، قتل 3 أشخاص في انفجار عبوة ناسفة في بغداد أمس دون وقوع إصابات أخرى.',
+      published: '2019-04-09',
+      entities: [E.baghdad],
+      dates: [{ surface: 'أمس', start: '2019-04-08' }],
+    },
+    { reported: 2, killed: [0, 3] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
