@@ -219,6 +219,24 @@ function conjoinedAfter(view: TextView, n: { first: number; start: number }): nu
   return view.tokens[n.first - 1]?.forms[0] === 'and' ? n.first - 2 : -1;
 }
 
+/**
+ * After a count and its adjectives, "و" + a noun naming one victim (+ one adjective) and then the
+ * verb of killing or wounding: the role of the count, which then counts that victim too.
+ */
+function victimAfter(view: TextView, cues: CueIndex, lex: Lexicon, n: { last: number }): 'killed' | 'injured' | null {
+  const unit = view.tokens[n.last].unit;
+  let j = n.last + 1;
+  const filler = (f: string) => lex.fillers.has(f) || isNisbaPlural(f, lex.lang);
+  while (j < view.tokens.length && view.tokens[j].unit === unit && j - n.last <= 2 && filler(view.tokens[j].forms[0])) j++;
+  const t = view.tokens[j];
+  if (!t || t.unit !== unit || t.punct || !t.forms[0].startsWith('و') || !t.forms.slice(1).some((f) => lex.oneVictim.has(f))) return null;
+  for (const k of [j, j + 1]) {
+    const hit = cueAcross(view, cues, lex, k, 1, ['killedAfter', 'injuredAfter'], 0);
+    if (hit) return hit.family === 'killedAfter' ? 'killed' : 'injured';
+  }
+  return null;
+}
+
 function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors: Anchors, units: Map<number, AttackMention[]>): void {
   let prev: { at: number; role: 'killed' | 'injured' | null; counted: Count | null } | null = null;
   for (const n of anchors.numbers) {
@@ -236,6 +254,11 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     let plusOne = false;
     if (oneBefore && (!role || role === 'killed') && cues.covers(conj, 'killedOne')) [role, plusOne] = ['killed', true];
     else if (oneBefore && (!role || role === 'injured') && cues.covers(conj, 'injuredOne')) [role, plusOne] = ['injured', true];
+    // "جنديين تركيين وحارسا مسلحا قتلوا": one more victim coordinated after the count, before the verb
+    if (!role && view.lang === 'ar') {
+      const after = victimAfter(view, cues, lex, n);
+      if (after) [role, plusOne] = [after, true];
+    }
     const before = prev;
     prev = { at: n.last, role, counted: null };
     if (!role) continue;

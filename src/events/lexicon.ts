@@ -41,6 +41,8 @@ export interface Lexicon {
   cues: PhraseMatcher<Cue>;
   /** single-word fillers allowed between a casualty word and its count */
   fillers: Set<string>;
+  /** nouns naming one victim (حارسا، جندي) */
+  oneVictim: Set<string>;
   /** anaphoric organisation mentions (التنظيم, the group) → the head noun to look back for */
   orgAnaphors: PhraseMatcher<string>;
   militantHints: string[];
@@ -66,6 +68,7 @@ interface CasualtyData {
   update: string[];
   /** "no casualties", "لم يسفر عن إصابات": a toll of zero */
   none: { both: string[]; killed: string[]; injured: string[] };
+  oneVictim: string[];
 }
 // The statement and context files are open families of word lists, read by name.
 type StatementData = { [family: string]: unknown; channels: Record<string, string[]> };
@@ -133,6 +136,7 @@ export function compileLexicon(lang: Lang): Lexicon {
     triggers,
     cues,
     fillers: new Set(c.fillers.map(normalize)),
+    oneVictim: new Set(c.oneVictim.map(normalize)),
     orgAnaphors,
     militantHints: d.contexts.militantOrgHints.map((h) => h.toLowerCase()),
     normalize,

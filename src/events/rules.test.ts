@@ -427,6 +427,16 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 2, killed: [0, 3] },
   ],
+  [
+    'one victim coordinated after a count and before the verb is counted too',
+    {
+      text: 'انفجار في بغداد\n\nقالت الشرطة إن 3 جنود عراقيين وسائقا مدنيا قتلوا في انفجار عبوة ناسفة على طريق في بغداد أمس.',
+      published: '2019-04-09',
+      entities: [E.baghdad],
+      dates: [{ surface: 'أمس', start: '2019-04-08' }],
+    },
+    { reported: 1, killed: [4] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
