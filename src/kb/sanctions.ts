@@ -34,6 +34,8 @@ interface SanctionsIndex {
   byKey: Map<string, number[]>;
   /** the distinct keys of byKey, in its order */
   keyList: string[];
+  /** byKey by key ordinal */
+  byOrd: number[][];
   /**
    * one-deletion neighbourhood of the keys that may match one slip away (keysMatch): "BU:"-aware
    * skeleton with at most one letter deleted → ordinals into keyList. Two keys within one edit share
@@ -41,7 +43,13 @@ interface SanctionsIndex {
    */
   byVariant: Map<string, number[]>;
   /** query key → the distinct list keys it matches (keysMatch), filled as queries arrive */
-  matchMemo: Map<string, Set<string>>;
+  matchMemo: Map<string, KeyMatch>;
+  /** scratch space of screen(), one call at a time: per list name, the call that counted its
+   * reach, the count, and a mark against counting it twice */
+  reachStamp: Int32Array;
+  reachCount: Int32Array;
+  mark: Int32Array;
+  stamp: number;
   /** type, threshold and name → hits, filled as names are screened */
   screenMemo: Map<string, SanctionsHit[]>;
 }
@@ -70,6 +78,7 @@ export function sanctionsIndex(): SanctionsIndex {
     }
   }
   const keyList = [...byKey.keys()];
+  const byOrd = keyList.map((k) => byKey.get(k)!);
   const byVariant = new Map<string, number[]>();
   for (let o = 0; o < keyList.length; o++) {
     for (const v of slipVariants(keyList[o])) {
@@ -78,7 +87,10 @@ export function sanctionsIndex(): SanctionsIndex {
       else if (list[list.length - 1] !== o) list.push(o);
     }
   }
-  memo = { generated: raw.generated, records: raw.records, names, byKey, keyList, byVariant, matchMemo: new Map(), screenMemo: new Map() };
+  memo = {
+    generated: raw.generated, records: raw.records, names, byKey, keyList, byOrd, byVariant, matchMemo: new Map(),
+    reachStamp: new Int32Array(names.length), reachCount: new Int32Array(names.length), mark: new Int32Array(names.length), stamp: 0, screenMemo: new Map(),
+  };
   return memo;
 }
 
@@ -109,8 +121,11 @@ function keysMatch(a: string, b: string): boolean {
   return pa === pb && a.length - pa >= 4 && b.length - pb >= 4 && withinOneEdit(a.slice(pa), b.slice(pb));
 }
 
+/** The list keys a query key matches: as a set, and their ordinals in list order. */
+interface KeyMatch { keys: Set<string>; ords: number[] }
+
 /** The distinct keys of the list that a query key matches, in list order; memoised per query key. */
-function matchingKeys(idx: SanctionsIndex, q: string): Set<string> {
+function matchingKeys(idx: SanctionsIndex, q: string): KeyMatch {
   let m = idx.matchMemo.get(q);
   if (m) return m;
   // the keys equal to q or sharing a one-deletion variant with it, checked by keysMatch
@@ -119,11 +134,11 @@ function matchingKeys(idx: SanctionsIndex, q: string): Set<string> {
     const list = idx.byVariant.get(v);
     if (list) for (const o of list) if (!ords.includes(o)) ords.push(o);
   }
-  m = new Set();
+  m = { keys: new Set(), ords: [] };
   // a short key has no variants and matches only itself; a long one is among its own variants
-  if (ords.length === 0 && idx.byKey.has(q)) m.add(q);
+  if (ords.length === 0 && idx.byKey.has(q)) ords.push(idx.keyList.indexOf(q));
   ords.sort((a, b) => a - b);
-  for (const o of ords) if (keysMatch(q, idx.keyList[o])) m.add(idx.keyList[o]);
+  for (const o of ords) if (keysMatch(q, idx.keyList[o])) { m.keys.add(idx.keyList[o]); m.ords.push(o); }
   if (idx.matchMemo.size >= MATCH_MEMO_MAX) idx.matchMemo.clear();
   idx.matchMemo.set(q, m);
   return m;
@@ -153,39 +168,46 @@ function screen(idx: SanctionsIndex, name: string, type: ScreenOptions['type'], 
   const tokKeys = toks.map(tokenKey);
   const qkeys = [...new Set(tokKeys.filter(Boolean))];
   if (qkeys.length < 2) return []; // one token (a lone first name, a lone family name) never matches
-  const qmatch = qkeys.map((q) => matchingKeys(idx, q));
+  const qmatch = qkeys.map((q) => matchingKeys(idx, q).keys);
   const needed = qkeys.length <= 3 ? qkeys.length : 2;
   // a list name can match at most as many query keys as match some list key at all
   let live = 0;
   for (const m of qmatch) if (m.size > 0) live++;
   if (live < needed) return [];
-  // how many query keys a list name can match at most (its reach): a name that cannot reach the
-  // minimum is not worth the pairing below
-  const reachOf = (i: number): number => {
-    const keys = idx.names[i].keys;
-    let r = 0;
-    for (let q = 0; q < qkeys.length; q++) {
-      for (let j = 0; j < keys.length; j++) if (qmatch[q].has(keys[j])) { r++; break; }
+  // how many query keys each list name can match at most (its reach), counted in scratch arrays
+  // stamped per call and per query key: a name that cannot reach the minimum is not worth the
+  // pairing below
+  if (idx.stamp > 0x3fffffff) { idx.stamp = 0; idx.reachStamp.fill(0); idx.mark.fill(0); }
+  const call = ++idx.stamp;
+  const { reachStamp, reachCount, mark } = idx;
+  for (let q = 0; q < qkeys.length; q++) {
+    const qs = ++idx.stamp;
+    for (const o of matchingKeys(idx, qkeys[q]).ords) {
+      for (const i of idx.byOrd[o]) {
+        if (mark[i] === qs) continue;
+        mark[i] = qs;
+        if (reachStamp[i] !== call) { reachStamp[i] = call; reachCount[i] = 0; }
+        reachCount[i]++;
+      }
     }
-    return r;
-  };
-  let candidates: Iterable<number>;
-  const exact = new Set<number>();
-  for (const k of qkeys) for (const i of idx.byKey.get(k) ?? []) exact.add(i);
-  if (exact.size > 0) candidates = exact;
-  else {
+  }
+  const candidates: number[] = [];
+  const es = ++idx.stamp;
+  for (const k of qkeys) {
+    const list = idx.byKey.get(k);
+    if (list) for (const i of list) if (mark[i] !== es) { mark[i] = es; candidates.push(i); }
+  }
+  if (candidates.length === 0) {
     // no list name shares a key outright: the names sharing a key one slip away, in list order
-    const reached = new Set<number>();
-    for (const m of qmatch) for (const k of m) for (const i of idx.byKey.get(k)!) reached.add(i);
-    candidates = [...reached].sort((a, b) => a - b);
+    for (let i = 0; i < idx.names.length; i++) if (reachStamp[i] === call) candidates.push(i);
   }
   // the token each query key stands for (the first with that key)
   const qtok = qkeys.map((q) => toks[tokKeys.indexOf(q)]);
   const best = new Map<string, SanctionsHit>();
   for (const i of candidates) {
     const n = idx.names[i];
+    if (reachStamp[i] !== call || reachCount[i] < needed) continue;
     if (type && n.rec.type !== type) continue;
-    if (reachOf(i) < needed) continue;
     const used = new Set<number>();
     const matchedQ: string[] = [];
     for (let q = 0; q < qkeys.length; q++) {
