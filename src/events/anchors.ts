@@ -110,6 +110,12 @@ export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
     }
   }
   entities.sort((a, b) => a.first - b.first || a.last - b.last || (a.entity.id < b.entity.id ? -1 : 1));
+  // "بشارع أسيوط في العريش", "on Baghdad Street in Mosul": a street named after a city is no place of the event
+  const street = (i: number) => !!view.tokens[i] && view.tokens[i].forms.some((f) => lex.streetWords.has(f));
+  for (let k = entities.length - 1; k >= 0; k--) {
+    const a = entities[k];
+    if (a.entity.type === 'location' && (lex.lang === 'ar' ? street(a.first - 1) : street(a.last + 1))) entities.splice(k, 1);
+  }
 
   // the militant group most often named: what a bare التنظيم refers to when nothing closer fits
   const counts = new Map<Entity, number>();

@@ -46,6 +46,8 @@ export interface Lexicon {
   /** anaphoric organisation mentions (التنظيم, the group) → the head noun to look back for */
   orgAnaphors: PhraseMatcher<string>;
   militantHints: string[];
+  /** a place named by a street or square (شارع أسيوط، Baghdad Street) is not where it lies */
+  streetWords: Set<string>;
   normalize: (s: string) => string;
 }
 
@@ -139,6 +141,7 @@ export function compileLexicon(lang: Lang): Lexicon {
     oneVictim: new Set(c.oneVictim.map(normalize)),
     orgAnaphors,
     militantHints: d.contexts.militantOrgHints.map((h) => h.toLowerCase()),
+    streetWords: new Set(list(d.contexts, 'streetWords').map(normalize)),
     normalize,
   };
 }

@@ -165,7 +165,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     const reminder =
       comparisonBefore && !since && !court && cues.inUnit(unit, 'comparison').every((c) => c.last >= h.first || view.tokens[c.first].forms.includes('يذكر'));
 
-    const another = cues.near(h.first, h.last, 'another', 1, 1) !== null && !info.plural;
+    const another = cues.near(h.first, h.last, 'another', 0, 1) !== null && !info.plural;
     mentions.push({
       first: h.first,
       last: h.last,

@@ -13,10 +13,12 @@ const L = {
   kenya: { id: 'loc:ke', type: 'location', name: 'Kenya', nameAr: 'كينيا', country: 'KE', kind: 'country', surfaces: ['كينيا'] },
   nigeria: { id: 'loc:ng', type: 'location', name: 'Nigeria', nameAr: 'نيجيريا', country: 'NG', kind: 'country', surfaces: ['نيجيريا'] },
   // a gazetteer namesake: the town of the story linked to a place of the same name abroad
+  arish: { id: 'loc:arish', type: 'location', name: 'Arish', nameAr: 'العريش', country: 'EG', kind: 'city', surfaces: ['العريش'] },
+  assiut: { id: 'loc:assiut', type: 'location', name: 'Assiut', nameAr: 'أسيوط', country: 'EG', kind: 'city', surfaces: ['أسيوط'] },
   namesake: { id: 'loc:namesake', type: 'location', name: 'Kanu', nameAr: 'كانو', country: 'JP', kind: 'city', surfaces: ['كانو'] },
 } satisfies Record<string, EntitySpec>;
 
-type Expect = { reported: number; orgs?: (string | null)[]; killed?: (number | null)[]; dates?: (string | null)[]; countries?: (string | null)[] };
+type Expect = { reported: number; places?: (string | null)[]; orgs?: (string | null)[]; killed?: (number | null)[]; dates?: (string | null)[]; countries?: (string | null)[] };
 
 const cases: [string, DocSpec, Expect][] = [
   [
@@ -437,6 +439,17 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, killed: [4] },
   ],
+  [
+    'a street named after another city is not where the attack was; an ordinal in a district name opens nothing',
+    {
+      text: 'انفجار في العريش\n\nأثناء مرور مدرعة بشارع أسيوط في قسم ثالث العريش، انفجرت عبوة ناسفة ما أسفر عن مقتل شرطيين أمس.',
+      published: '2019-04-09',
+      entities: [L.arish, L.assiut],
+      dates: [{ surface: 'أمس', start: '2019-04-08' }],
+      numbers: [{ surface: 'شرطيين', value: 2 }],
+    },
+    { reported: 1, killed: [2], places: ['Arish'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
@@ -447,6 +460,7 @@ describe('news, days and tolls', () => {
     if (want.orgs) expect(attacks.map((a) => a.organization)).toEqual(want.orgs);
     if (want.dates) expect(attacks.map((a) => (a.date && a.date.start === a.date.end ? a.date.start : null))).toEqual(want.dates);
     if (want.countries) expect(attacks.map((a) => a.location?.country ?? null)).toEqual(want.countries);
+    if (want.places) expect(attacks.map((a) => a.location?.name ?? null)).toEqual(want.places);
   });
 
   it('evidence spans index the text exactly', () => {
