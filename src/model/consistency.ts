@@ -39,10 +39,11 @@ export function consistencyKey(tokens: readonly string[], lang: ModelLang): stri
 
 /**
  * `sentences` are the tokens of one document (or window); `tags` the model's BIO tags for them.
- * The type copied is the one the model gave that phrase most often in the document.
+ * The type copied is the one the model gave that phrase most often in the document. `bases`, if
+ * the caller has them (NerModel.tag), are the tokens' keys as consistencyKey computes them.
  */
-export function propagateMentions(sentences: readonly (readonly string[])[], tags: readonly (readonly string[])[], lang: ModelLang): Propagated {
-  const keys = sentences.map((s) => s.map((t) => wordKey(t, lang)));
+export function propagateMentions(sentences: readonly (readonly string[])[], tags: readonly (readonly string[])[], lang: ModelLang, bases?: readonly (readonly string[])[]): Propagated {
+  const keys = bases ?? sentences.map((s) => s.map((t) => wordKey(t, lang)));
   const votes = new Map<string, Map<NerType, number>>();
   // first word → longest voted phrase starting with it, so most tokens cost one map lookup
   const longest = new Map<string, number>();

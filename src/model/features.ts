@@ -42,8 +42,8 @@ export const NEXT = 2;
 export const PREV2 = 3;
 export const NEXT2 = 4;
 
-/** What the features need to know about one word type; computed once per type. */
-export interface WordInfo {
+/** What the features need to know about one word type besides its keys; computed once per type. */
+export interface WordCore {
   norm: string;
   base: string;
   fine: number;
@@ -54,10 +54,24 @@ export interface WordInfo {
   /** English: starts with a capital */
   cap: boolean;
   /** gazetteer phrases that start with this word (Gazetteer.startsOf) */
-  gazStart: Uint8Array | undefined;
-  /** the type's keys in each role: keys[roleOff[r] .. roleOff[r + 1]) */
+  gazStart: Int32Array | undefined;
+}
+
+/** A word type with its keys in each role: keys[roleOff[r] .. roleOff[r + 1]). */
+export interface WordInfo extends WordCore {
   keys: Uint32Array;
   roleOff: Int32Array;
+}
+
+/** Reusable output of wordKeys: the keys of the last word in keys[0 .. n), by role as in WordInfo. */
+export interface KeyScratch {
+  keys: Uint32Array;
+  n: number;
+  roleOff: Int32Array;
+}
+
+export function keyScratch(): KeyScratch {
+  return { keys: new Uint32Array(128), n: 0, roleOff: new Int32Array(ROLES + 1) };
 }
 
 // template ids; their numbers are part of the model format, so append only
@@ -99,18 +113,46 @@ const TRIGGERS: Map<string, number> = (() => {
 const PAD = '<s>';
 const PAD_END = '</s>';
 
-const hashStr = (s: string) => mixStr(SEED, s);
-const strKey = (t: T, s: string) => finish(mixStr(mixInt(SEED, t), s));
-const intKey = (t: T, v: number) => finish(mixInt(mixInt(SEED, t), v));
-const int2Key = (t: T, a: number, b: number) => finish(mixInt(mixInt(mixInt(SEED, t), a), b));
+/** mixInt(SEED, template id) for every template: the common start of each feature's hash */
+const TH: Int32Array = (() => {
+  const a = new Int32Array(64);
+  for (let t = 0; t < a.length; t++) a[t] = mixInt(SEED, t);
+  return a;
+})();
 
-function pathKeys(out: number[], t: T, path: string, lengths: readonly number[]): void {
+const hashStr = (s: string) => mixStr(SEED, s);
+const strKey = (t: T, s: string) => finish(mixStr(TH[t], s));
+const intKey = (t: T, v: number) => finish(mixInt(TH[t], v));
+const int2Key = (t: T, a: number, b: number) => finish(mixInt(mixInt(TH[t], a), b));
+
+/** Keys of the gazetteer features: list l's code (1 first word, 2 inside) at the token, before it, after it. */
+export const gazKey = (at: -1 | 0 | 1, l: number, code: number): number => intKey(at === 0 ? T.Gaz0 : at < 0 ? T.Gazm1 : T.Gazp1, l * 4 + code);
+/** Key of the sentence-initial feature, and of an English capital (1 sentence-initial, 2 elsewhere). */
+export const FIRST_KEY = finish(TH[T.First]);
+export const capKey = (where: 1 | 2): number => intKey(T.CapFirst, where);
+/** Keys of the two-word features, from the words' unfinished hashes (see contextFeatures). */
+export const bm1b0Key = (prevBase: number, base: number) => int2Key(T.Bm1B0, prevBase, base);
+export const b0bp1Key = (base: number, nextBase: number) => int2Key(T.B0Bp1, base, nextBase);
+export const shapeBigramKey = (shape: number, nextShape: number) => int2Key(T.Shape0Shapep1, shape, nextShape);
+export const wm1Shape0Key = (prevNorm: number, shape: number) => int2Key(T.Wm1Shape0, prevNorm, shape);
+export const clusterBigramKey = (fine: number, nextFine: number) => int2Key(T.Cf0Cfp1, fine, nextFine);
+
+function put(s: KeyScratch, key: number): void {
+  if (s.n === s.keys.length) {
+    const grown = new Uint32Array(s.keys.length * 2);
+    grown.set(s.keys);
+    s.keys = grown;
+  }
+  s.keys[s.n++] = key;
+}
+
+function pathKeys(s: KeyScratch, t: T, path: string, lengths: readonly number[]): void {
   let last = -1;
   for (const len of lengths) {
     const l = Math.min(len, path.length);
     if (l === last) break;
     last = l;
-    out.push(finish(mixStr(mixInt(mixInt(SEED, t), len), path, 0, l)));
+    put(s, finish(mixStr(mixInt(TH[t], len), path, 0, l)));
   }
 }
 
@@ -119,8 +161,26 @@ interface NeighbourTemplates { w: T; b: T; pre: T; sfx: T | 0; shape: T; cf: T; 
 const PREV_TEMPLATES: NeighbourTemplates = { w: T.Wm1, b: T.Bm1, pre: T.Prem1, sfx: 0, shape: T.Shapem1, cf: T.Cfm1, cc: T.Ccm1, path: T.Pathm1, trig: T.Trigm1 };
 const NEXT_TEMPLATES: NeighbourTemplates = { w: T.Wp1, b: T.Bp1, pre: T.Pre1, sfx: T.Sfxp1, shape: T.Shapep1, cf: T.Cfp1, cc: T.Ccp1, path: T.Pathp1, trig: T.Trigp1 };
 
-/** The features of one word type in every role (a pad word for positions outside the sentence). */
-export function wordInfo(surface: string, res: FeatureResources, pad: 0 | 1 | 2 = 0): WordInfo {
+// the next word adds its base's last two letters; otherwise both neighbours share one template set
+function neighbourKeys(s: KeyScratch, t: NeighbourTemplates, pad: number, norm: string, base: string, prefixes: string, shape: string, fine: number, coarse: number, path: string, trig: number): void {
+  put(s, strKey(t.w, norm));
+  put(s, strKey(t.b, base));
+  if (!pad) {
+    put(s, strKey(t.pre, prefixes));
+    if (t.sfx && base.length > 2) put(s, finish(mixStr(TH[t.sfx], base, base.length - 2)));
+  }
+  put(s, strKey(t.shape, shape));
+  put(s, intKey(t.cf, fine));
+  put(s, intKey(t.cc, coarse));
+  if (path) pathKeys(s, t.path, path, PATH_PREFIXES_CTX);
+  if (trig) put(s, intKey(t.trig, trig));
+}
+
+/**
+ * The features of one word type in every role (a pad word for positions outside the sentence):
+ * the keys go to `s` (overwritten by the next call), the rest is returned.
+ */
+export function wordKeys(surface: string, res: FeatureResources, pad: 0 | 1 | 2, s: KeyScratch): WordCore {
   let norm: string;
   let base: string;
   let prefixes = '';
@@ -134,9 +194,9 @@ export function wordInfo(surface: string, res: FeatureResources, pad: 0 | 1 | 2 
     norm = featureNorm(surface);
     base = norm;
     if (res.lang === 'ar') {
-      const s = stripProclitics(norm);
-      base = s.base;
-      prefixes = s.prefixes;
+      const st = stripProclitics(norm);
+      base = st.base;
+      prefixes = st.prefixes;
     }
     shape = wordShape(surface);
     // the full form's cluster is more specific; the base's covers unseen clitic combinations
@@ -145,64 +205,59 @@ export function wordInfo(surface: string, res: FeatureResources, pad: 0 | 1 | 2 
   }
   const path = fine >= 0 && res.paths && res.paths.length > fine ? res.paths[fine] : '';
   const trig = pad || !res.triggers ? 0 : TRIGGERS.get(base) ?? 0;
-  const out: number[] = [];
-  const roleOff = new Int32Array(ROLES + 1);
+  s.n = 0;
+  const roleOff = s.roleOff;
+  roleOff[SELF] = 0;
 
   // SELF
   if (!pad) {
-    out.push(finish(mixInt(SEED, T.Bias)));
-    out.push(strKey(T.W0, norm));
-    if (base !== norm) out.push(strKey(T.B0, base));
-    out.push(strKey(T.Pre0, prefixes));
+    put(s, finish(TH[T.Bias]));
+    put(s, strKey(T.W0, norm));
+    if (base !== norm) put(s, strKey(T.B0, base));
+    put(s, strKey(T.Pre0, prefixes));
     // affixes of the base: nisba endings (ي، يه، ون) mark adjectives, and name morphology shows in both ends
     for (let k = 1; k <= 4 && k < base.length; k++) {
-      out.push(finish(mixStr(mixInt(mixInt(SEED, T.Pfx), k), base, 0, k)));
-      out.push(finish(mixStr(mixInt(mixInt(SEED, T.Sfx), k), base, base.length - k)));
+      put(s, finish(mixStr(mixInt(TH[T.Pfx], k), base, 0, k)));
+      put(s, finish(mixStr(mixInt(TH[T.Sfx], k), base, base.length - k)));
     }
-    out.push(intKey(T.Len, Math.min(base.length, 10)));
-    out.push(strKey(T.Shape0, shape));
+    put(s, intKey(T.Len, Math.min(base.length, 10)));
+    put(s, strKey(T.Shape0, shape));
     if (fine >= 0) {
-      out.push(intKey(T.Cf0, fine));
-      out.push(intKey(T.Cc0, coarse));
-      if (path) pathKeys(out, T.Path0, path, PATH_PREFIXES);
+      put(s, intKey(T.Cf0, fine));
+      put(s, intKey(T.Cc0, coarse));
+      if (path) pathKeys(s, T.Path0, path, PATH_PREFIXES);
     } else {
-      out.push(strKey(T.CfNone, shape));
+      put(s, strKey(T.CfNone, shape));
     }
-    if (trig) out.push(intKey(T.Trig0, trig));
+    if (trig) put(s, intKey(T.Trig0, trig));
     if (res.lang === 'en') {
-      out.push(strKey(T.Surface0, surface));
-      if (surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase()) out.push(intKey(T.AllCaps, 1));
+      put(s, strKey(T.Surface0, surface));
+      if (surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase()) put(s, intKey(T.AllCaps, 1));
     }
   }
-  // the next word adds its base's last two letters; otherwise both neighbours share one template set
-  const neighbour = (t: NeighbourTemplates) => {
-    out.push(strKey(t.w, norm));
-    out.push(strKey(t.b, base));
-    if (!pad) {
-      out.push(strKey(t.pre, prefixes));
-      if (t.sfx && base.length > 2) out.push(finish(mixStr(mixInt(SEED, t.sfx), base, base.length - 2)));
-    }
-    out.push(strKey(t.shape, shape));
-    out.push(intKey(t.cf, fine));
-    out.push(intKey(t.cc, coarse));
-    if (path) pathKeys(out, t.path, path, PATH_PREFIXES_CTX);
-    if (trig) out.push(intKey(t.trig, trig));
-  };
-  roleOff[PREV] = out.length;
-  neighbour(PREV_TEMPLATES);
-  roleOff[NEXT] = out.length;
-  neighbour(NEXT_TEMPLATES);
-  roleOff[PREV2] = out.length;
-  out.push(strKey(T.Wm2, norm));
-  out.push(intKey(T.Ccm2, coarse));
-  if (trig) out.push(intKey(T.Trigm2, trig));
-  roleOff[NEXT2] = out.length;
-  out.push(strKey(T.Wp2, norm));
-  out.push(intKey(T.Ccp2, coarse));
-  roleOff[ROLES] = out.length;
+  roleOff[PREV] = s.n;
+  neighbourKeys(s, PREV_TEMPLATES, pad, norm, base, prefixes, shape, fine, coarse, path, trig);
+  roleOff[NEXT] = s.n;
+  neighbourKeys(s, NEXT_TEMPLATES, pad, norm, base, prefixes, shape, fine, coarse, path, trig);
+  roleOff[PREV2] = s.n;
+  put(s, strKey(T.Wm2, norm));
+  put(s, intKey(T.Ccm2, coarse));
+  if (trig) put(s, intKey(T.Trigm2, trig));
+  roleOff[NEXT2] = s.n;
+  put(s, strKey(T.Wp2, norm));
+  put(s, intKey(T.Ccp2, coarse));
+  roleOff[ROLES] = s.n;
 
   const cap = !pad && res.lang === 'en' && surface.length > 0 && surface[0] >= 'A' && surface[0] <= 'Z';
-  return { norm, base, fine, hNorm: hashStr(norm), hBase: hashStr(base), hShape: hashStr(shape), cap, gazStart: pad ? undefined : res.gazetteer.startsOf(base), keys: Uint32Array.from(out), roleOff };
+  return { norm, base, fine, hNorm: hashStr(norm), hBase: hashStr(base), hShape: hashStr(shape), cap, gazStart: pad ? undefined : res.gazetteer.startsOf(base) };
+}
+
+const sharedScratch = keyScratch();
+
+/** The features of one word type in every role (a pad word for positions outside the sentence). */
+export function wordInfo(surface: string, res: FeatureResources, pad: 0 | 1 | 2 = 0): WordInfo {
+  const core = wordKeys(surface, res, pad, sharedScratch);
+  return { ...core, keys: sharedScratch.keys.slice(0, sharedScratch.n), roleOff: sharedScratch.roleOff.slice() };
 }
 
 /** The pad words for positions before and after the sentence, per resources. */
@@ -220,21 +275,21 @@ export function contextFeatures(words: readonly WordInfo[], pads: readonly [Word
   const w = words[i];
   const prev = i > 0 ? words[i - 1] : pads[0];
   const next = i + 1 < n ? words[i + 1] : pads[1];
-  out.push(int2Key(T.Bm1B0, prev.hBase, w.hBase));
-  out.push(int2Key(T.B0Bp1, w.hBase, next.hBase));
-  out.push(int2Key(T.Shape0Shapep1, w.hShape, next.hShape));
-  out.push(int2Key(T.Wm1Shape0, prev.hNorm, w.hShape));
-  if (w.fine >= 0) out.push(int2Key(T.Cf0Cfp1, w.fine, next.fine));
+  out.push(bm1b0Key(prev.hBase, w.hBase));
+  out.push(b0bp1Key(w.hBase, next.hBase));
+  out.push(shapeBigramKey(w.hShape, next.hShape));
+  out.push(wm1Shape0Key(prev.hNorm, w.hShape));
+  if (w.fine >= 0) out.push(clusterBigramKey(w.fine, next.fine));
   for (let l = 0; l < lists; l++) {
     const o = l * n + i;
     const g = gaz[o];
-    if (g) out.push(intKey(T.Gaz0, l * 4 + g));
-    if (i > 0 && gaz[o - 1]) out.push(intKey(T.Gazm1, l * 4 + gaz[o - 1]));
-    if (i + 1 < n && gaz[o + 1]) out.push(intKey(T.Gazp1, l * 4 + gaz[o + 1]));
+    if (g) out.push(gazKey(0, l, g));
+    if (i > 0 && gaz[o - 1]) out.push(gazKey(-1, l, gaz[o - 1]));
+    if (i + 1 < n && gaz[o + 1]) out.push(gazKey(1, l, gaz[o + 1]));
   }
-  if (i === 0) out.push(finish(mixInt(SEED, T.First)));
+  if (i === 0) out.push(FIRST_KEY);
   // capitalisation is the strongest English name cue, but sentence-initial capitals say little
-  if (w.cap) out.push(intKey(T.CapFirst, i === 0 ? 1 : 2));
+  if (w.cap) out.push(capKey(i === 0 ? 1 : 2));
 }
 
 /** Gazetteer codes of a sentence from its word infos. */

@@ -51,6 +51,16 @@ describe('committed models', () => {
     expect(m.some((x) => x.type === 'LOC' && x.text === 'طرابلس')).toBe(true);
   });
 
+  it('tag the same when the word cache starts over between sentences', () => {
+    const big = NerModel.fromGzip(NerModel.defaultPath('ar'));
+    const tiny = NerModel.fromGzip(NerModel.defaultPath('ar'), { wordCache: 16 });
+    const other = ['غادر', 'الفرحاني', 'بغداد', 'متجها', 'إلى', 'عمان', '.'];
+    for (const s of [AR, other, AR, other.slice(2), AR]) {
+      expect(tiny.tag(s, true, true)).toEqual(big.tag(s, true, true));
+      expect(tiny.scores(s)).toEqual(big.scores(s));
+    }
+  });
+
   it('guess the language from the script', () => {
     expect(guessLang(AR)).toBe('ar');
     expect(guessLang(EN)).toBe('en');

@@ -48,8 +48,8 @@ export interface TokenSlice {
 export function documentMentions(model: NerModel, text: string, sentences: readonly (readonly TokenSlice[])[], withScores = true): EntityMention[] {
   const words = sentences.map((s) => s.map((t) => t.text));
   // posteriors (forward-backward) cost as much as tagging itself: only when someone reads scores
-  const tagged = words.map((w) => (w.length ? model.tag(w, withScores) : { tags: [] as string[], confidence: new Float64Array(0) }));
-  const consistent = propagateMentions(words, tagged.map((t) => t.tags), model.lang);
+  const tagged = words.map((w) => model.tag(w, withScores, true));
+  const consistent = propagateMentions(words, tagged.map((t) => t.tags), model.lang, tagged.map((t) => t.bases!));
   const bestByKey = new Map<string, number>();
   const mentions: Array<EntityMention & { key?: string }> = [];
   const span = (tokens: readonly TokenSlice[], from: number, to: number) => {
@@ -87,7 +87,8 @@ export function tagSentences(model: NerModel, sentences: readonly (readonly stri
   const out: string[][] = [];
   for (let w = 0; w < sentences.length; w += CONSISTENCY_WINDOW) {
     const window = sentences.slice(w, w + CONSISTENCY_WINDOW);
-    out.push(...propagateMentions(window, window.map((tokens) => model.tag(tokens).tags), model.lang).tags);
+    const tagged = window.map((tokens) => model.tag(tokens, false, true));
+    out.push(...propagateMentions(window, tagged.map((t) => t.tags), model.lang, tagged.map((t) => t.bases!)).tags);
   }
   return out;
 }

@@ -25,6 +25,9 @@ const PREVS: Int32Array[] = Array.from({ length: N_TAGS }, (_, c) => {
   return Int32Array.from(ps);
 });
 
+/** tags that any tag may precede (O and B-x): their loop needs no list */
+const ANY_PREV: Uint8Array = Uint8Array.from(PREVS, (ps) => (ps.length === N_TAGS ? 1 : 0));
+
 // scratch space reused across calls (decoding is synchronous), grown to the longest sentence
 let deltaBuf = new Float64Array(0);
 let backBuf = new Int32Array(0);
@@ -43,15 +46,25 @@ export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>,
     const row = i * N;
     const prevRow = row - N;
     for (let c = 0; c < N; c++) {
-      const ps = PREVS[c];
       let best = NEG;
       let arg = 0;
-      for (let k = 0; k < ps.length; k++) {
-        const p = ps[k];
-        const s = delta[prevRow + p] + trans[p * N + c];
-        if (s > best) {
-          best = s;
-          arg = p;
+      if (ANY_PREV[c]) {
+        for (let p = 0; p < N; p++) {
+          const s = delta[prevRow + p] + trans[p * N + c];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
+        }
+      } else {
+        const ps = PREVS[c];
+        for (let k = 0; k < ps.length; k++) {
+          const p = ps[k];
+          const s = delta[prevRow + p] + trans[p * N + c];
+          if (s > best) {
+            best = s;
+            arg = p;
+          }
         }
       }
       delta[row + c] = best + emit[row + c];
