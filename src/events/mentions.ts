@@ -126,7 +126,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     let rejected: Rejection = null;
     if (cues.near(h.first, h.last, 'cyber', 3, 3)) rejected = 'cyber';
     else if (info.strength < 3 && !militantInUnit(unit, anchors, view) && cues.hasInUnit(unit, 'football')) rejected = 'football';
-    else if (info.types.length === 0 && !terror && !casualties && cues.hasInUnit(unit, 'politics')) rejected = 'politics';
+    else if (info.types.length === 0 && !terror && !casualties && (cues.hasInUnit(unit, 'politics') || personTarget(view, anchors, h))) rejected = 'politics';
     else if (!strongType && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
     // "ألقت القبض على 13 … وعند ملاحقته بادر بإطلاق النار": shots in the course of an arrest belong to the operation
     else if (info.types.length === 1 && info.types[0] === 'shooting' && cues.inUnit(unit, 'arrest').some((c) => c.last < h.first)) rejected = 'military';
@@ -195,6 +195,14 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     });
   }
   return mentions;
+}
+
+/**
+ * "Vance's attack on Zelensky", "شن هجوما على الوزير": a bare attack word aimed at a named person,
+ * with no weapon, toll or word of terror in the sentence, is words, not violence.
+ */
+function personTarget(view: TextView, anchors: Anchors, h: Hit<TriggerInfo>): boolean {
+  return anchors.entities.some((a) => a.entity.type === 'person' && !a.anaphoric && a.first > h.last && view.tokens[a.first].pos - view.tokens[h.last].pos <= 2);
 }
 
 const ELIMINATE_AR = new Set(['على', 'علي']);

@@ -15,6 +15,8 @@ const L = {
   // a gazetteer namesake: the town of the story linked to a place of the same name abroad
   arish: { id: 'loc:arish', type: 'location', name: 'Arish', nameAr: 'العريش', country: 'EG', kind: 'city', surfaces: ['العريش'] },
   assiut: { id: 'loc:assiut', type: 'location', name: 'Assiut', nameAr: 'أسيوط', country: 'EG', kind: 'city', surfaces: ['أسيوط'] },
+  senator: { id: 'per:dana-holt', type: 'person', name: 'Dana Holt', surfaces: ['Dana Holt', 'Holt'] },
+  mayor: { id: 'per:omar-reid', type: 'person', name: 'Omar Reid', surfaces: ['Omar Reid', 'Reid'] },
   namesake: { id: 'loc:namesake', type: 'location', name: 'Kanu', nameAr: 'كانو', country: 'JP', kind: 'city', surfaces: ['كانو'] },
 } satisfies Record<string, EntitySpec>;
 
@@ -449,6 +451,28 @@ const cases: [string, DocSpec, Expect][] = [
       numbers: [{ surface: 'شرطيين', value: 2 }],
     },
     { reported: 1, killed: [2], places: ['Arish'] },
+  ],
+  [
+    'in English a bare attack on a named person with no weapon or toll is words, not violence',
+    {
+      text: 'Senator Dana Holt launched a fresh attack on Omar Reid in Lyon on Monday over his budget. It came a week after a terror alert in the city.',
+      published: '2019-04-09',
+      lang: 'en',
+      entities: [L.senator, L.mayor, E.lyon],
+      dates: [{ surface: 'Monday', start: '2019-04-08' }],
+    },
+    { reported: 0 },
+  ],
+  [
+    'in English a shooting attack on a named person is an attack',
+    {
+      text: 'Mayor shot in Lyon\n\nGunmen opened fire in an attack on Omar Reid in Lyon on Monday, wounding him and two guards.',
+      published: '2019-04-09',
+      lang: 'en',
+      entities: [L.mayor, E.lyon],
+      dates: [{ surface: 'Monday', start: '2019-04-08' }],
+    },
+    { reported: 1 },
   ],
 ];
 
