@@ -63,12 +63,8 @@ export async function reanalyze(store: Store, opts: ReanalyzeOptions = {}): Prom
 /** The job form: re-analyse these documents (a worker's share of a queued re-analysis). */
 export async function reanalyzeIds(store: Store, ids: number[]): Promise<ReanalyzeReport> {
   const report = emptyReport();
-  const docs: StoredDocument[] = [];
-  for (const id of ids) {
-    const d = await store.getDocument(id);
-    if (d) docs.push(d);
-  }
-  await reanalyzeList(store, docs, report);
+  // one query for the batch (a job carries tens of ids), not one per document
+  await reanalyzeList(store, await store.getDocuments(ids), report);
   return report;
 }
 

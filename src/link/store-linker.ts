@@ -37,7 +37,11 @@ export async function linkIncidents(store: Store, documentId: number, analysis: 
   for (const report of attackReports(documentId, analysis)) {
     if ((await store.incidentOfReport(documentId, report.eventIndex)) !== null) continue;
     const window = candidateWindow(report)!;
-    const candidates = await store.listIncidents({ since: window.since, until: window.until, type: 'attack', limit: 500 });
+    // Candidates come narrowly from the store, through incidents (country, date_end): incidents
+    // within a day of the report and, when the report knows its country, in that country or in
+    // none (matchScore refuses two different countries). Not every attack of the last weeks.
+    const country = report.event.location?.country ?? undefined;
+    const candidates = await store.listIncidents({ since: window.since, until: window.until, type: 'attack', country, orNoCountry: true, limit: 500 });
     // Reports of the document's own other events never merge with it: one article, distinct attacks.
     const eligible = candidates.filter((inc) => !inc.reports.some((r) => r.documentId === documentId));
     const i = bestMatch(eligible.map((inc) => sketchOf(reportsOfIncident(inc))), report);

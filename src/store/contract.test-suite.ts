@@ -149,6 +149,15 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         expect(stale.every((d) => d.modelVersion !== 'test-2')).toBe(true);
       });
 
+      it('reads several documents at once, in the order asked, skipping unknown ids', async () => {
+        const all = await store.listDocuments({ limit: 100 });
+        const ids = [all[2].id, 999_999, all[0].id];
+        const got = await store.getDocuments(ids);
+        expect(got.map((d) => d.id)).toEqual([all[2].id, all[0].id]);
+        expect(got[0]).toEqual(await store.getDocument(all[2].id));
+        expect(await store.getDocuments([])).toEqual([]);
+      });
+
       it('replaces analysis and entity links on reanalysis', async () => {
         expect(await store.documentsWithEntity('org:isis')).toEqual([attackId]);
         expect(await store.getEntity('org:isis')).toMatchObject({ name: 'Islamic State (ISIS)', nameAr: 'تنظيم الدولة الإسلامية', mentions: [] });
@@ -261,6 +270,11 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         expect((await store.listIncidents({ since: '2024-03-11' })).map((i) => i.id)).toEqual([incident]);
         expect((await store.listIncidents({ until: '2024-01-01' })).map((i) => i.id)).toEqual([other]);
         expect((await store.listIncidents({ country: 'jo' })).map((i) => i.id)).toEqual([other]);
+        const placeless = await store.createIncident({
+          type: 'attack', date: { start: '2023-06-02', end: '2023-06-02' }, location: null, country: null, organization: null,
+        });
+        expect((await store.listIncidents({ country: 'jo', orNoCountry: true })).map((i) => i.id)).toEqual([placeless, other]);
+        expect((await store.listIncidents({ country: 'iq', orNoCountry: true, since: '2024-03-09' })).map((i) => i.id)).toEqual([incident]);
         expect((await store.listIncidents({ group: 'org:isis' })).map((i) => i.id)).toEqual([incident]);
         expect((await store.listIncidents({ type: 'arrest' })).map((i) => i.id)).toEqual([other]);
         expect(await store.getIncident(999_999)).toBeNull();

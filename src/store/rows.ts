@@ -22,6 +22,12 @@ export function byParent(children: Row[], key: string): Map<unknown, Row[]> {
   return out;
 }
 
+/** Documents in the order their ids were asked for; ids without a document are left out. */
+export function inOrder(ids: number[], docs: StoredDocument[]): StoredDocument[] {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 function iso(v: unknown): string | null {
   if (v == null) return null;
   return v instanceof Date ? v.toISOString() : String(v);

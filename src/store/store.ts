@@ -196,6 +196,8 @@ export interface IncidentQuery {
   /** incidents whose date range starts on or before this YYYY-MM-DD */
   until?: string;
   country?: string;
+  /** with `country`: also incidents whose country is not known (candidates for linking a report) */
+  orNoCountry?: boolean;
   /** organisation entity id (org:isis) */
   group?: string;
   type?: EventType;
@@ -229,6 +231,8 @@ export interface Store {
   /** a batch in one transaction: all stored or none */
   putDocuments(inputs: DocumentInput[]): Promise<PutResult[]>;
   getDocument(id: number): Promise<StoredDocument | null>;
+  /** several documents in one query, in the order of `ids`; ids not stored are left out */
+  getDocuments(ids: number[]): Promise<StoredDocument[]>;
   /** the id of the document a source already delivered under this external id (feed item guid, file path…) */
   findByExternalId(sourceId: number, externalId: string): Promise<number | null>;
   getRaw(id: number): Promise<RawDocument | null>;

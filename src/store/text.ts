@@ -32,13 +32,23 @@ export function contentHash(text: string): string {
 /** The indexed form of a text: normalised words, then the clitic-stripped variants that differ,
  * so "الهجوم" and "والهجوم" are both found by "هجوم". */
 export function indexText(text: string): string {
-  const ws = words(text);
+  return indexWords(words(text));
+}
+
+function indexWords(ws: string[]): string {
   const extra = new Set<string>();
   for (const w of ws) {
     const s = stripProclitic(w);
     if (s !== w) extra.add(s);
   }
   return extra.size ? ws.join(' ') + ' ' + [...extra].join(' ') : ws.join(' ');
+}
+
+/** The words a search ranks by (see the PostgreSQL search): the first `n` words of a text, indexed
+ * like indexText (clitic-stripped variants included), so a lead is small enough to rank in place. */
+export function leadText(text: string, n: number): string {
+  const ws = words(text);
+  return indexWords(ws.length > n ? ws.slice(0, n) : ws);
 }
 
 export interface QueryTerm {

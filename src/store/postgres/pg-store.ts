@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Analysis, Entity } from '../../core/types.js';
 import { MarsadError } from '../../core/errors.js';
 import { loadMigrations } from '../migrations.js';
-import { contentHash, indexText, queryTerms, snippet, type QueryTerm } from '../text.js';
-import { byParent, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
+import { contentHash, indexText, leadText, queryTerms, snippet, type QueryTerm } from '../text.js';
+import { byParent, inOrder, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
 import type {
   DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
   PollOutcome, PutResult, RawDocument, SearchHit, SearchQuery, Source, SourceInput, Store, StoredDocument,
@@ -17,9 +17,13 @@ const MIGRATIONS = fileURLToPath(new URL('./migrations/', import.meta.url));
 // one lock id for "migrating the Marsad schema", so two workers starting together do not race
 const MIGRATION_LOCK = 0x6d617273;
 const now = () => new Date().toISOString();
-/** search ranks at most this many matches, the most recently stored (see search): ts_rank
- * detoasts each vector, some 15 µs a document */
+/** search ranks at most this many matches, the most recently stored (see marsad_search in
+ * migrations/003-search-rank.sql) */
 const RANK_CANDIDATES = 500;
+/** words of the text in a document's search lead, besides its title (what search ranks by) */
+const LEAD_WORDS = 60;
+/** the lead vector: title words weigh A, the first words of the text B */
+const LEAD_SQL = (title: string, lead: string) => `setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${lead}), 'B')`;
 
 function tsQuery(terms: QueryTerm[]): string {
   // terms hold only letters and digits (see queryTerms), so quoting them is enough
@@ -71,9 +75,27 @@ export class PgStore implements Store {
           throw new MarsadError('E_DB', `migration ${m.version} failed: ${(e as Error).message}`);
         }
       }
+      await PgStore.fillLeads(c);
     } finally {
       await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
       c.release();
+    }
+  }
+
+  /** Search leads for rows stored before migration 003, a page at a time (the partial index
+   * document_search_no_lead finds them at once, and is empty afterwards). */
+  private static async fillLeads(c: pg.PoolClient): Promise<void> {
+    for (;;) {
+      const { rows } = await c.query(
+        `SELECT d.id, d.title, d.text FROM document_search s JOIN documents d ON d.id = s.id
+         WHERE s.lead IS NULL ORDER BY s.id LIMIT 500`,
+      );
+      if (rows.length === 0) return;
+      await c.query(
+        `UPDATE document_search s SET lead = ${LEAD_SQL('v.title', 'v.lead')}
+         FROM unnest($1::int[], $2::text[], $3::text[]) AS v (id, title, lead) WHERE s.id = v.id`,
+        [rows.map((r) => r.id), rows.map((r) => indexText(r.title ?? '')), rows.map((r) => leadText(r.text, LEAD_WORDS))],
+      );
     }
   }
 
@@ -164,30 +186,30 @@ export class PgStore implements Store {
     const seenAt = now();
     const sortDate = published ?? seenAt;
     const language = d.language ?? d.analysis?.language ?? null;
+    const hash = contentHash(text);
     const [ins] = await this.q(
       `INSERT INTO documents (content_hash, url, title, published, language, sort_date, raw, content_type, extracted, text,
          analysis, model_version, first_seen_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (content_hash) DO NOTHING RETURNING id`,
       [
-        contentHash(text), d.url ?? null, title, published, language, sortDate,
+        hash, d.url ?? null, title, published, language, sortDate,
         typeof d.raw === 'string' ? Buffer.from(d.raw, 'utf8') : Buffer.from(d.raw), d.contentType ?? null, d.extracted, text,
         d.analysis ? JSON.stringify(d.analysis) : null, d.modelVersion ?? d.analysis?.model ?? null, seenAt,
       ],
     );
-    if (ins) {
-      await this.q(
-        `INSERT INTO document_search (id, sort_date, language, fts)
-         VALUES ($1, $2, $3, setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'B'))`,
-        [ins.id, sortDate, language, indexText(title ?? ''), indexText(text)],
-      );
-    }
     let id: number;
     if (ins) {
       id = ins.id;
+      const titleIndex = indexText(title ?? '');
+      await this.q(
+        `INSERT INTO document_search (id, sort_date, language, fts, lead)
+         VALUES ($1, $2, $3, setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'B'), ${LEAD_SQL('$4', '$6')})`,
+        [id, sortDate, language, titleIndex, indexText(text), leadText(text, LEAD_WORDS)],
+      );
       await this.linkEntities(id, d.analysis);
     } else {
-      id = (await this.q('SELECT id FROM documents WHERE content_hash = $1', [contentHash(text)]))[0].id;
+      id = (await this.q('SELECT id FROM documents WHERE content_hash = $1', [hash]))[0].id;
     }
     const [linked] = await this.q(
       `INSERT INTO document_sources (source_id, external_id, document_id, url, fetched_at) VALUES ($1, $2, $3, $4, $5)
@@ -241,6 +263,12 @@ export class PgStore implements Store {
     return rows.length ? (await this.withSources(rows))[0] : null;
   }
 
+  async getDocuments(ids: number[]): Promise<StoredDocument[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.q(`SELECT ${PgStore.DOC_COLUMNS} FROM documents WHERE id = ANY($1)`, [ids]);
+    return inOrder(ids, await this.withSources(rows));
+  }
+
   async getRaw(id: number): Promise<RawDocument | null> {
     const [r] = await this.q('SELECT raw, content_type FROM documents WHERE id = $1', [id]);
     return r ? { raw: new Uint8Array(r.raw), contentType: r.content_type ?? null } : null;
@@ -283,61 +311,20 @@ export class PgStore implements Store {
     const terms = queryTerms(q.q);
     const limit = q.limit ?? 20;
     const offset = q.offset ?? 0;
-    const want = Math.max(RANK_CANDIDATES, offset + limit);
-    const args: unknown[] = [tsQuery(terms)];
-    const where = [`s.fts @@ to_tsquery('simple', $1)`];
-    if (q.since) (args.push(q.since), where.push(`s.sort_date >= $${args.length}`));
-    if (q.until) (args.push(q.until + '\uffff'), where.push(`s.sort_date <= $${args.length}`));
-    if (q.language) (args.push(q.language), where.push(`s.language = $${args.length}`));
-    if (q.sourceId !== undefined)
-      (args.push(q.sourceId), where.push(`EXISTS (SELECT 1 FROM document_sources ds WHERE ds.document_id = s.id AND ds.source_id = $${args.length})`));
-    const candidates = (floor: number | null) =>
-      `SELECT s.id FROM document_search s WHERE ${where.join(' AND ')} ${floor === null ? '' : `AND s.id > ${floor | 0}`}
-       ORDER BY s.id DESC LIMIT ${want | 0}`;
-    const c = this.inTx ? null : await this.pool.connect();
-    const conn = c ?? (this.conn as pg.PoolClient);
-    let top: Array<{ id: number; score: number }>;
-    try {
-      // Candidates are the newest `want` matches, found through the GIN index only: the planner,
-      // blind to the cost of detoasting a tsvector, would otherwise scan the table for a common word
-      // and read every document's vector. (Inside a caller's transaction the settings live in a
-      // savepoint that is rolled back at once.) The newest ids are tried first: for a common word a
-      // recent slice of the table holds enough matches and the bitmap stays small; a rarer word
-      // falls back to all its matches, which are few.
-      await conn.query(`${c ? 'BEGIN' : 'SAVEPOINT search'}; SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off`);
-      const newest = (await conn.query('SELECT max(id) AS m FROM document_search')).rows[0].m as number | null;
-      const floor = (newest ?? 0) - want * 8;
-      let cand = floor > 0 ? (await conn.query(candidates(floor), args)).rows.map((r) => r.id as number) : [];
-      if (cand.length < want) cand = (await conn.query(candidates(null), args)).rows.map((r) => r.id as number);
-      await conn.query(c ? 'COMMIT' : 'ROLLBACK TO SAVEPOINT search; RELEASE SAVEPOINT search');
-      // only the candidates are ranked: ts_rank detoasts each vector
-      top = cand.length
-        ? (
-            await conn.query(
-              `SELECT s.id, ts_rank(s.fts, to_tsquery('simple', $1)) AS score FROM document_search s
-               WHERE s.id = ANY($2) ORDER BY score DESC, s.id LIMIT $3 OFFSET $4`,
-              [args[0], cand, limit, offset],
-            )
-          ).rows
-        : [];
-    } catch (e) {
-      await conn.query(c ? 'ROLLBACK' : 'ROLLBACK TO SAVEPOINT search; RELEASE SAVEPOINT search').catch(() => {});
-      throw new MarsadError('E_DB', (e as Error).message, { sql: 'search' });
-    } finally {
-      c?.release();
-    }
-    if (top.length === 0) return [];
-    // the wide columns (the text, for the snippet) for the page only
-    const rows = new Map(
-      (await this.q('SELECT id, title, published, language, url, text FROM documents WHERE id = ANY($1)', [top.map((t) => t.id)])).map((r) => [r.id, r]),
-    );
-    return top.map(({ id, score }) => {
-      const r = rows.get(id);
-      return {
-        id, title: r.title, snippet: snippet(r.text, terms), published: r.published,
-        language: r.language, url: r.url, score: Number(score),
-      };
-    });
+    // One round trip: candidates through the GIN index only, ranked by the small lead vector, and
+    // the page's wide columns (the text, for the snippet). Relevance is deliberately cheap: the
+    // newest RANK_CANDIDATES matches are ranked by ts_rank over the title (A) and the first
+    // LEAD_WORDS words of the text (B); equal ranks go newest sort_date first, then first stored.
+    // Ranking over the whole text would detoast a ~6 KB vector per candidate (~14 ms for 500 at
+    // 100k documents). See migrations/003-search-rank.sql.
+    const rows = await this.q('SELECT * FROM marsad_search(to_tsquery(\'simple\', $1), $2, $3, $4, $5, $6, $7, $8)', [
+      tsQuery(terms), q.since ?? null, q.until ? q.until + '\uffff' : null, q.language ?? null, q.sourceId ?? null,
+      Math.max(RANK_CANDIDATES, offset + limit), limit, offset,
+    ]);
+    return rows.map((r) => ({
+      id: r.id, title: r.title, snippet: snippet(r.body, terms), published: r.published,
+      language: r.language, url: r.url, score: Number(r.score),
+    }));
   }
 
   // ------------------------------------------------------------ entities
@@ -401,7 +388,7 @@ export class PgStore implements Store {
     const args: unknown[] = [];
     if (q.since) (args.push(q.since), where.push(`date_end >= $${args.length}`));
     if (q.until) (args.push(q.until), where.push(`date_start <= $${args.length}`));
-    if (q.country) (args.push(q.country.toUpperCase()), where.push(`country = $${args.length}`));
+    if (q.country) (args.push(q.country.toUpperCase()), where.push(q.orNoCountry ? `(country = $${args.length} OR country IS NULL)` : `country = $${args.length}`));
     if (q.group) (args.push(q.group), where.push(`organization = $${args.length}`));
     if (q.type) (args.push(q.type), where.push(`type = $${args.length}`));
     args.push(q.limit ?? 1000);

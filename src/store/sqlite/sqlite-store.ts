@@ -9,7 +9,7 @@ import type { Analysis, Entity } from '../../core/types.js';
 import { MarsadError } from '../../core/errors.js';
 import { loadMigrations } from '../migrations.js';
 import { contentHash, indexText, queryTerms, snippet, type QueryTerm } from '../text.js';
-import { byParent, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
+import { byParent, inOrder, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
 import type {
   DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
   PollOutcome, PutResult, RawDocument, SearchHit, SearchQuery, Source, SourceInput, Store, StoredDocument,
@@ -207,6 +207,13 @@ export class SqliteStore implements Store {
     return r ? this.withSources([r])[0] : null;
   }
 
+  async getDocuments(ids: number[]): Promise<StoredDocument[]> {
+    if (ids.length === 0) return [];
+    // json_each takes the whole list as one parameter (no limit on host parameters)
+    const rows = this.db.prepare('SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as any[];
+    return inOrder(ids, this.withSources(rows));
+  }
+
   async findByExternalId(sourceId: number, externalId: string): Promise<number | null> {
     const id = this.db.prepare('SELECT document_id FROM document_sources WHERE source_id = ? AND external_id = ?').pluck().get(sourceId, externalId);
     return (id as number | undefined) ?? null;
@@ -362,7 +369,7 @@ export class SqliteStore implements Store {
     const args: unknown[] = [];
     if (q.since) (where.push('date_end >= ?'), args.push(q.since));
     if (q.until) (where.push('date_start <= ?'), args.push(q.until));
-    if (q.country) (where.push('country = ?'), args.push(q.country.toUpperCase()));
+    if (q.country) (where.push(q.orNoCountry ? '(country = ? OR country IS NULL)' : 'country = ?'), args.push(q.country.toUpperCase()));
     if (q.group) (where.push('organization = ?'), args.push(q.group));
     if (q.type) (where.push('type = ?'), args.push(q.type));
     const rows = this.db
