@@ -8,7 +8,7 @@ import type { Hit } from './matcher.js';
 import type { Lexicon, TriggerInfo } from './lexicon.js';
 import type { TextView } from './text-view.js';
 
-export type Rejection = 'football' | 'politics' | 'cyber' | 'military' | 'weak' | null;
+export type Rejection = 'football' | 'politics' | 'cyber' | 'military' | 'accident' | 'weak' | null;
 
 export interface MentionDate {
   start: string;
@@ -125,6 +125,8 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
 
     let rejected: Rejection = null;
     if (cues.near(h.first, h.last, 'cyber', 3, 3)) rejected = 'cyber';
+    // "قصفت الطائرات بالخطأ موقعا", "the air force mistakenly bombed", "a gas leak caused the blast"
+    else if (!strongType && (cues.near(h.first, h.last, 'accident', 6, 6) || (!terror && cues.hasInUnit(unit, 'accident')))) rejected = 'accident';
     else if (info.strength < 3 && !militantInUnit(unit, anchors, view) && cues.hasInUnit(unit, 'football')) rejected = 'football';
     else if (info.types.length === 0 && !terror && !casualties && (cues.hasInUnit(unit, 'politics') || personTarget(view, anchors, h))) rejected = 'politics';
     else if (!strongType && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';

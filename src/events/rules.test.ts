@@ -474,6 +474,27 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1 },
   ],
+  [
+    'in English a strike made by mistake is an accident, not an attack',
+    {
+      text: 'A bomb dropped by mistake from a training jet hit a village near Lyon on Monday, killing 2 people and injuring 15.',
+      published: '2019-04-09',
+      lang: 'en',
+      entities: [E.lyon],
+      dates: [{ surface: 'Monday', start: '2019-04-08' }],
+    },
+    { reported: 0 },
+  ],
+  [
+    'an explosion caused by a gas leak is an accident, not an attack',
+    {
+      text: 'قتل 3 أشخاص في انفجار هز مطعما في بغداد أمس، وقالت الشرطة إنه ناجم عن تسرب غاز في المطبخ.',
+      published: '2019-04-09',
+      entities: [E.baghdad],
+      dates: [{ surface: 'أمس', start: '2019-04-08' }],
+    },
+    { reported: 0 },
+  ],
 ];
 
 describe('news, days and tolls', () => {
