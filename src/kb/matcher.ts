@@ -92,14 +92,20 @@ function caseOk(rule: CaseRule, atom: Atom): boolean {
   return true;
 }
 
-/** [lookup form, the clitic-stripped form it came from] */
-function lookupPairs(atom: Atom): Array<[string, string]> {
-  const out: Array<[string, string]> = [];
-  for (const f of atom.forms) {
+/**
+ * The atom's lookup forms, flat: [lookup form, the clitic-stripped form it came from, …] (one pair
+ * per distinct lookup form, in the order of the atom's forms).
+ */
+function lookupPairs(atom: Atom): string[] {
+  const forms = atom.forms;
+  if (forms.length === 1) return [stripArticle(forms[0]), forms[0]];
+  const out: string[] = [];
+  for (const f of forms) {
     const s = stripArticle(f);
-    const prev = out.find((p) => p[0] === s);
-    if (!prev) out.push([s, f]);
-    else if (f.length > prev[1].length && atom.norm.endsWith(f)) prev[1] = f; // keep the article in the span: والموصل → الموصل
+    let k = 0;
+    while (k < out.length && out[k] !== s) k += 2;
+    if (k === out.length) out.push(s, f);
+    else if (f.length > out[k + 1].length && atom.norm.endsWith(f)) out[k + 1] = f; // keep the article in the span: والموصل → الموصل
   }
   return out;
 }
@@ -113,8 +119,8 @@ function startsSomeEntry(index: Map<string, Entry[]>, atom: Atom): boolean {
   return false;
 }
 
-function hasLookupForm(pairs: Array<[string, string]>, form: string): boolean {
-  for (const p of pairs) if (p[0] === form) return true;
+function hasLookupForm(pairs: string[], form: string): boolean {
+  for (let k = 0; k < pairs.length; k += 2) if (pairs[k] === form) return true;
   return false;
 }
 
@@ -123,34 +129,39 @@ export function scanDictionary(atoms: Atom[]): DictMatch[] {
   const index = dictionary();
   const out: DictMatch[] = [];
   // an atom's lookup forms are needed at its own position and again inside longer entries
-  const pairsAt: Array<Array<[string, string]> | undefined> = new Array(atoms.length);
-  const pairs = (i: number) => (pairsAt[i] ??= lookupPairs(atoms[i]));
+  const pairsAt: Array<string[] | undefined> = new Array(atoms.length);
   for (let i = 0; i < atoms.length; ) {
     // most atoms start no name: answer that without building their lookup forms
     if (pairsAt[i] === undefined && !startsSomeEntry(index, atoms[i])) { i++; continue; }
-    let best: { entry: Entry; len: number; exact: boolean; form: string } | null = null;
-    const firstForms = pairs(i);
-    for (let fi = 0; fi < firstForms.length; fi++) {
-      const entries = index.get(firstForms[fi][0]);
+    let best: Entry | null = null;
+    let bestLen = 0;
+    let bestExact = false;
+    let bestForm = '';
+    const firstForms = (pairsAt[i] ??= lookupPairs(atoms[i]));
+    for (let fi = 0; fi < firstForms.length; fi += 2) {
+      const entries = index.get(firstForms[fi]);
       if (!entries) continue;
+      const exact = fi === 0;
       for (const e of entries) {
-        if (i + e.atoms.length > atoms.length || !caseOk(e.cases[0], atoms[i])) continue;
+        const len = e.atoms.length;
+        if (i + len > atoms.length || !caseOk(e.cases[0], atoms[i])) continue;
         let ok = true;
-        for (let j = 1; j < e.atoms.length && ok; j++) {
+        for (let j = 1; j < len && ok; j++) {
           const a = atoms[i + j];
-          ok = !a.breakBefore && caseOk(e.cases[j], a) && hasLookupForm(pairs(i + j), e.atoms[j]);
+          ok = !a.breakBefore && caseOk(e.cases[j], a) && hasLookupForm((pairsAt[i + j] ??= lookupPairs(a)), e.atoms[j]);
         }
         if (!ok) continue;
-        const exact = fi === 0;
-        if (
-          !best || e.atoms.length > best.len ||
-          (e.atoms.length === best.len && (Number(exact) > Number(best.exact) || (exact === best.exact && e.priority < best.entry.priority)))
-        ) best = { entry: e, len: e.atoms.length, exact, form: firstForms[fi][1] };
+        if (!best || len > bestLen || (len === bestLen && ((exact && !bestExact) || (exact === bestExact && e.priority < best.priority)))) {
+          best = e;
+          bestLen = len;
+          bestExact = exact;
+          bestForm = firstForms[fi + 1];
+        }
       }
     }
     if (best) {
-      const to = i + best.len;
-      out.push({ start: startAfterClitic(atoms[i], best.form), end: atoms[to - 1].end, from: i, to, target: best.entry.target });
+      const to = i + bestLen;
+      out.push({ start: startAfterClitic(atoms[i], bestForm), end: atoms[to - 1].end, from: i, to, target: best.target });
       i = to;
     } else i++;
   }

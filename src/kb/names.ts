@@ -65,8 +65,34 @@ const TITLES = new Set(
     'mawlawi', 'maulvi', 'sheikh', 'shaykh', 'shaikh', 'qari', 'mufti', 'dr', 'mr', 'mrs', 'ms'].map(fold),
 );
 
+/**
+ * Memos of pure functions of a name string (tokens, romanisation): the same names recur in every
+ * article. Each is emptied when full so that memory stays flat in a long-running process.
+ */
+const MEMO_MAX = 20_000;
+function memoized<T>(memo: Map<string, T>, key: string, compute: (k: string) => T): T {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = compute(key);
+    if (memo.size >= MEMO_MAX) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
+
+const tokensMemo = new Map<string, readonly string[]>();
+
 /** Name tokens (folded), titles dropped, عبد/Abd glued to what follows: عبد اللطيف ≡ Abdul Latif. */
 export function nameTokens(name: string): string[] {
+  return sharedNameTokens(name).slice();
+}
+
+/** nameTokens, as a list shared by every caller with the same name: never to be changed. */
+export function sharedNameTokens(name: string): readonly string[] {
+  return memoized(tokensMemo, name, computeNameTokens);
+}
+
+function computeNameTokens(name: string): readonly string[] {
   const atoms = nameAtoms(name).filter((a) => !TITLES.has(a) && !/^\d+$/.test(a));
   const out: string[] = [];
   for (let i = 0; i < atoms.length; i++) {
@@ -78,13 +104,13 @@ export function nameTokens(name: string): string[] {
       i += atoms[i + 1] === 'al' && i + 2 < atoms.length ? 2 : 1;
     } else out.push(a);
   }
-  return out;
+  return Object.freeze(out);
 }
 
 /** Tokens that carry identity for screening: particles merged (Abu Muhammad → one token), articles and bin/ibn dropped. */
 export function contentTokens(name: string): string[] {
   const data = nameData();
-  const toks = nameTokens(name);
+  const toks = sharedNameTokens(name);
   const out: string[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -158,10 +184,16 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
+const romanMemo = new Map<string, string>();
+
 /** Readable romanisation of a whole name: "Abu Muhammad al-Adnani". */
 export function romanizeName(name: string): string {
+  return memoized(romanMemo, name, computeRomanizeName);
+}
+
+function computeRomanizeName(name: string): string {
   const parts: string[] = [];
-  const toks = nameTokens(name);
+  const toks = sharedNameTokens(name);
   for (let i = 0; i < toks.length; i++) {
     let r = romanizeToken(toks[i]);
     if (r === 'al' && i + 1 < toks.length) {
@@ -187,6 +219,12 @@ export function personId(name: string): string {
 }
 
 /** Order-free cross-script key of a name (for linking persons across documents). */
+const keyMemo = new Map<string, string>();
+
 export function personKey(name: string): string {
+  return memoized(keyMemo, name, computePersonKey);
+}
+
+function computePersonKey(name: string): string {
   return contentTokens(name).map(tokenKey).filter(Boolean).sort().join(' ');
 }

@@ -4,11 +4,17 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Span } from '../core/types.js';
 import { fold, isArabic, startAfterClitic, type Atom } from './text.js';
-import { nameData, nameTokens, personId, personKey, romanizeName, isCommonGivenName } from './names.js';
+import { nameData, sharedNameTokens, personId, personKey, romanizeName, isCommonGivenName } from './names.js';
 import { skeleton } from './translit.js';
 import { countryOfAdjective } from './adjectives.js';
 
-interface NameParts { first: Set<string>; part: Set<string>; common: Set<string> }
+interface NameParts {
+  first: Set<string>;
+  part: Set<string>;
+  common: Set<string>;
+  /** folded Arabic words that may start a name: kunyas (أبو, أم), given names, first names */
+  arabicTriggers: Set<string>;
+}
 let partsMemo: NameParts | undefined;
 
 function nameParts(): NameParts {
@@ -18,7 +24,9 @@ function nameParts(): NameParts {
   const first = new Set(raw.first);
   const part = new Set(raw.part);
   for (const [ar] of lex.spelling) part.add(ar);
-  partsMemo = { first, part, common: new Set(raw.common) };
+  const arabicTriggers = new Set([...lex.given, ...first]);
+  for (const [ar, en] of lex.particles) if (en === 'abu' || en === 'umm') arabicTriggers.add(ar);
+  partsMemo = { first, part, common: new Set(raw.common), arabicTriggers };
   return partsMemo;
 }
 
@@ -35,6 +43,8 @@ export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean):
     if (covered(i)) continue;
     const a = atoms[i];
     const ar = isArabic(a.norm);
+    // most words start no name: one look-up (Arabic) or the case (Latin) says so
+    if (ar ? !parts.arabicTriggers.has(a.norm) : !a.capital) continue;
     const kunya = ar && (lex.particles.get(a.norm) === 'abu' || lex.particles.get(a.norm) === 'umm');
     // على (the preposition) folds to علي (Ali): the written alef maqsura tells them apart
     const preposition = ar && (a.norm === 'علي' || a.norm === 'وعلي' || a.norm === 'فعلي') && /^[وف]?على$/.test(a.text.replace(/[\u064B-\u0652\u0640]/g, ''));
@@ -95,7 +105,7 @@ function partOf(short: Tok[], long: Tok[]): boolean {
  * occurrence of a cluster's family name is added as a mention.
  */
 export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: number) => boolean): PersonCluster[] {
-  const withToks = mentions.map((m) => ({ m, toks: nameTokens(m.text).map(toTok) })).filter((x) => x.toks.length > 0);
+  const withToks = mentions.map((m) => ({ m, toks: sharedNameTokens(m.text).map(toTok) })).filter((x) => x.toks.length > 0);
   withToks.sort((a, b) => b.toks.length - a.toks.length || a.m.start - b.m.start);
   const clusters: Array<{ full: { m: Span; toks: Tok[] }; members: Span[] }> = [];
   for (const x of withToks) {
@@ -122,10 +132,14 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
     const targets = new Set(bare.map((b) => b.folded));
     for (let i = 0; i < atoms.length; i++) {
       const a = atoms[i];
-      if (latin[i] === 0 && !a.forms.some((f) => targets.has(f))) continue;
+      const forms = a.forms;
+      if (latin[i] === 0 && !someIn(forms, targets)) continue;
       if (covered(i)) continue;
       for (const { c, last, folded } of bare) {
-        const hit = a.forms.find((f) => f === folded || (!isArabic(f) && (f === last.t || (last.sk !== '' && skeleton(f) === last.sk))));
+        let hit: string | undefined;
+        for (const f of forms) {
+          if (f === folded || (!isArabic(f) && (f === last.t || (last.sk !== '' && skeleton(f) === last.sk)))) { hit = f; break; }
+        }
         if (!hit) continue;
         if (c.members.some((m) => m.start <= a.start && a.end <= m.end)) continue;
         c.members.push({ start: startAfterClitic(a, hit), end: a.end, text: '' }); // ومسعود → مسعود
@@ -148,6 +162,11 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
   });
 }
 
+function someIn(forms: string[], set: ReadonlySet<string>): boolean {
+  for (let k = 0; k < forms.length; k++) if (set.has(forms[k])) return true;
+  return false;
+}
+
 /** 1 for the atoms with a form outside Arabic script. */
 function latinAtoms(atoms: Atom[]): Uint8Array {
   const out = new Uint8Array(atoms.length);
@@ -165,9 +184,9 @@ function latinAtoms(atoms: Atom[]): Uint8Array {
  */
 export function authorNameTest(author: string | null): (mention: string) => boolean {
   if (!author) return () => false;
-  const a = nameTokens(author).map(toTok);
+  const a = sharedNameTokens(author).map(toTok);
   return (mention) => {
-    const m = nameTokens(mention).map(toTok);
+    const m = sharedNameTokens(mention).map(toTok);
     return m.length > 0 && a.length > 0 && partOf(m, a) && (m.length >= 2 || !isCommonGivenName(m[0].t));
   };
 }

@@ -121,28 +121,34 @@ export interface Atom {
 /** Arabic proclitics, longest first; a form is kept only while ≥ 2 letters remain. */
 const PROCLITICS = ['وبال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
 
-/** PROCLITICS grouped by first letter, in their order (a word can only start with one group). */
-const PROCLITICS_BY_FIRST = new Map<number, string[]>();
-for (const p of PROCLITICS) {
-  const list = PROCLITICS_BY_FIRST.get(p.charCodeAt(0)) ?? [];
-  list.push(p);
-  PROCLITICS_BY_FIRST.set(p.charCodeAt(0), list);
-}
+/** PROCLITICS grouped by first letter (indexed by its code unit), in their order (a word can only start with one group). */
+const PROCLITICS_BY_FIRST: Array<string[] | undefined> = [];
+for (const p of PROCLITICS) (PROCLITICS_BY_FIRST[p.charCodeAt(0)] ??= []).push(p);
+
+/** Scratch list for cliticForms: the result is copied out at its exact length (most words have one
+ * or two forms, and a list grown by push would keep room for many more). */
+const FORMS: string[] = [];
 
 /** The folded word and its plausible clitic-stripped variants (a superset: matching decides). */
 export function cliticForms(norm: string, extra?: string): string[] {
-  const forms = [norm];
-  if (extra && !forms.includes(extra)) forms.push(extra);
-  const candidates = PROCLITICS_BY_FIRST.get(norm.charCodeAt(0));
-  if (candidates && isArabic(norm)) {
-    for (const p of candidates) {
-      if (norm.startsWith(p) && norm.length - p.length >= 2) {
-        const f = norm.slice(p.length);
-        if (!forms.includes(f)) forms.push(f);
-      }
+  const x = extra && extra !== norm ? extra : undefined;
+  const candidates = PROCLITICS_BY_FIRST[norm.charCodeAt(0)];
+  if (!candidates || !isArabic(norm)) return x === undefined ? [norm] : [norm, x];
+  let n = 0;
+  FORMS[n++] = norm;
+  if (x !== undefined) FORMS[n++] = x;
+  for (const p of candidates) {
+    if (norm.length - p.length >= 2 && norm.startsWith(p)) {
+      const f = norm.slice(p.length);
+      let seen = false;
+      for (let k = 0; k < n && !seen; k++) seen = FORMS[k] === f;
+      if (!seen) FORMS[n++] = f;
     }
   }
-  return forms;
+  if (n === 1) return [norm];
+  const out = FORMS.slice(0, n);
+  FORMS.length = 0;
+  return out;
 }
 
 /** The atom stream of a document: from doc.tokens when the segmenter ran, else from the raw text. */
@@ -220,7 +226,7 @@ function simpleRun(piece: string): number {
 /** Append the atom for one run (when it folds to letters or digits); returns the new end of the last atom. */
 function pushAtom(atoms: Atom[], text: string, prevEnd: number, raw: string, start: number, base: string | undefined, caseFlags: number): number {
   const norm = fold(raw);
-  if (!norm || !LETTER_OR_DIGIT.test(norm)) return prevEnd;
+  if (!norm || !(startsWithLetterOrDigit(norm) || LETTER_OR_DIGIT.test(norm))) return prevEnd;
   const end = start + raw.length;
   atoms.push({
     text: raw,
@@ -233,6 +239,12 @@ function pushAtom(atoms: Atom[], text: string, prevEnd: number, raw: string, sta
     upper: (caseFlags & UPPER) !== 0,
   });
   return end;
+}
+
+/** The usual answer of LETTER_OR_DIGIT without the regex: a basic Arabic letter, a-z or 0-9 first. */
+function startsWithLetterOrDigit(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c >= 0x0621 && c <= 0x064a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
 /** HARD_BREAK in text[from, to); the usual single space is answered without a slice. */
