@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findOrg, resolvePlace, countryOfAdjective, personId, screenName, skeleton, lookup } from './index.js';
+import { fold } from './text.js';
 
 describe('organisation aliases → one id across scripts', () => {
   it.each([
@@ -117,5 +118,24 @@ describe('lookup', () => {
     expect(r.places.map((p) => p.country).slice(0, 2)).toEqual(['LY', 'LB']);
     expect(lookup('Daesh').organization?.id).toBe('org:isis');
     expect(lookup('أبو محمد العدناني').sanctions[0].ref).toBe('QDi.325');
+  });
+});
+
+describe('fold', () => {
+  it('folds Arabic letters, diacritics, tatweel and Latin case and accents', () => {
+    expect(fold('الدولة')).toBe('الدوله');
+    expect(fold('إلى')).toBe('الي');
+    expect(fold('مُحَمَّد')).toBe('محمد');
+    expect(fold('قـــال')).toBe('قال');
+    expect(fold('Trípoli')).toBe('tripoli');
+    expect(fold('O’Brien')).toBe('obrien');
+    expect(fold('plain')).toBe('plain');
+  });
+
+  it('gives the same result for a long text as word by word', () => {
+    const words = ['أحمد', 'الدولة', 'إلى', 'Trípoli', 'مُحَمَّد', 'قـال', 'Ürümqi', 'ﻻ'];
+    const long = Array.from({ length: 40 }, (_, i) => words[i % words.length]).join(' ');
+    expect(fold(long)).toBe(long.split(' ').map((w) => fold(w)).join(' '));
+    expect(fold(long).length).toBeGreaterThan(64);
   });
 });

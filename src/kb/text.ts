@@ -33,6 +33,24 @@ export function fold(s: string): string {
     break;
   }
   if (i === s.length) return s; // nothing folds: no new string
+  if (s.length > FOLD_BUF.length >> 2) return foldAppending(s, i);
+  // the folded code units go to a buffer, made into one flat string at the end (appending to a
+  // string unit by unit would build a chain of partial strings)
+  let n = 0;
+  for (let k = 0; k < i; k++) FOLD_BUF[n++] = s.charCodeAt(k);
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) return foldSlow(s);
+    if (KEEPS[c] === 0) learnUnit(c);
+    const u = UNIT[c]!;
+    if (n + u.length > FOLD_BUF.length) return foldAppending(s, 0);
+    for (let j = 0; j < u.length; j++) FOLD_BUF[n++] = u.charCodeAt(j);
+  }
+  return fromCodes(FOLD_BUF, n);
+}
+
+/** fold for long strings, from the first code unit that changes. */
+function foldAppending(s: string, i: number): string {
   let out = s.slice(0, i);
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -41,6 +59,26 @@ export function fold(s: string): string {
     out += UNIT[c]!;
   }
   return out;
+}
+
+const FOLD_BUF = new Uint16Array(256);
+
+/** The string of the first n code units of buf; short words without an intermediate array. */
+function fromCodes(b: Uint16Array, n: number): string {
+  switch (n) {
+    case 0: return '';
+    case 1: return String.fromCharCode(b[0]);
+    case 2: return String.fromCharCode(b[0], b[1]);
+    case 3: return String.fromCharCode(b[0], b[1], b[2]);
+    case 4: return String.fromCharCode(b[0], b[1], b[2], b[3]);
+    case 5: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4]);
+    case 6: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5]);
+    case 7: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6]);
+    case 8: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
+    case 9: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8]);
+    case 10: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9]);
+    default: return String.fromCharCode.apply(null, b.subarray(0, n) as unknown as number[]);
+  }
 }
 
 /**
