@@ -50,8 +50,8 @@ interface SanctionsIndex {
   reachCount: Int32Array;
   mark: Int32Array;
   stamp: number;
-  /** type, threshold and name → hits, filled as names are screened */
-  screenMemo: Map<string, SanctionsHit[]>;
+  /** type and threshold → name → hits, filled as names are screened */
+  screenMemo: Map<string, Map<string, SanctionsHit[]>>;
 }
 
 let memo: SanctionsIndex | undefined;
@@ -153,12 +153,14 @@ export function screenName(name: string, opts: ScreenOptions = {}): SanctionsHit
   const threshold = opts.threshold ?? 0.75;
   // the same names recur from article to article: the hits of a name are kept (copied out, as
   // callers own what they get)
-  const memoKey = (opts.type ?? '') + '\u0001' + threshold + '\u0001' + name;
-  let hits = idx.screenMemo.get(memoKey);
+  const memoKey = opts.threshold === undefined ? opts.type ?? '' : (opts.type ?? '') + ' ' + threshold;
+  let memo = idx.screenMemo.get(memoKey);
+  if (!memo) idx.screenMemo.set(memoKey, (memo = new Map()));
+  let hits = memo.get(name);
   if (!hits) {
     hits = screen(idx, name, opts.type, threshold);
-    if (idx.screenMemo.size >= SCREEN_MEMO_MAX) idx.screenMemo.clear();
-    idx.screenMemo.set(memoKey, hits);
+    if (memo.size >= SCREEN_MEMO_MAX) memo.clear();
+    memo.set(name, hits);
   }
   return hits.length === 0 ? [] : hits.map((h) => ({ ...h }));
 }
