@@ -273,8 +273,29 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
     }
   }
   splitRoundUps(incidents);
+  inheritFromLead(incidents, mentions);
   for (const inc of incidents) inc.reported = isReported(inc, published);
   return incidents;
+}
+
+/**
+ * "24 killed on Monday when a car bomb exploded in Baquba … seven others were killed in another
+ * blast east of the city": another attack told in the lead's next sentences, with no day or place of
+ * its own, happened on the lead's day and in its place.
+ */
+function inheritFromLead(incidents: Incident[], mentions: AttackMention[]): void {
+  const lead = incidents.find((i) => i.lead);
+  const day = lead ? incidentDate(lead) : null;
+  if (!lead || !day || day.strength < 2) return;
+  const where = incidentPlace(lead);
+  for (const inc of incidents) {
+    const first = inc.mentions[0];
+    if (inc === lead || !first.another || first.backgroundCue || first.unit >= LEAD_UNITS + 2 || incidentDate(inc)) continue;
+    // a day anywhere in its sentence ("in a similar attack on 9 July") is its own, even if it went elsewhere
+    if (mentions.some((m) => m.unit === first.unit && m.date)) continue;
+    first.date = { ...day };
+    if (!incidentPlace(inc) && where) first.places = [where];
+  }
 }
 
 const typesAgree = (m: AttackMention, inc: Incident) => {
@@ -298,14 +319,20 @@ function splitRoundUps(incidents: Incident[]): void {
     const items: AttackMention[] = [];
     let sum = 0;
     for (const m of inc.mentions) {
-      if (m.unit <= summary.unit || m.plural || m.anaphor || m.definite || m.backgroundCue || !m.killed || m.killed.update) continue;
-      if (items.some((x) => x.unit === m.unit) || sum + m.killed.value > total) continue;
+      // "وقتل جندي في هجوم بإقليم اغري": one victim named alone is a toll of one
+      const toll = m.killed && !m.killed.update ? m.killed.value : !m.killed && m.killedOne ? 1 : 0;
+      if (m.unit <= summary.unit || m.plural || m.anaphor || m.definite || m.backgroundCue || toll === 0) continue;
+      if (items.some((x) => x.unit === m.unit) || sum + toll > total) continue;
       items.push(m);
-      sum += m.killed.value;
+      sum += toll;
     }
     if (items.length < 2) continue;
-    summary.killed = null;
-    summary.injured = null;
+    // the total and any restatement of it (a repeated headline) belong to no single attack
+    for (const m of inc.mentions) {
+      if (!m.plural || !m.killed || m.killed.value !== total) continue;
+      m.killed = null;
+      m.injured = null;
+    }
     // the first item stays with the round-up's incident; each later one opens its own, and every
     // mention after it goes to the latest of them whose kind of attack it shares
     const parts: Incident[] = [inc];

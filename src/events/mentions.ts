@@ -129,7 +129,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     else if (!strongType && (cues.near(h.first, h.last, 'accident', 6, 6) || (!terror && cues.hasInUnit(unit, 'accident')))) rejected = 'accident';
     else if (info.strength < 3 && !militantInUnit(unit, anchors, view) && cues.hasInUnit(unit, 'football')) rejected = 'football';
     else if (info.types.length === 0 && !terror && !casualties && (cues.hasInUnit(unit, 'politics') || personTarget(view, anchors, h))) rejected = 'politics';
-    else if (!strongType && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
+    else if (!strongType && !militantAgent(view, cues, anchors, h) && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
     // "ألقت القبض على 13 … وعند ملاحقته بادر بإطلاق النار": shots in the course of an arrest belong to the operation
     else if (info.types.length === 1 && info.types[0] === 'shooting' && cues.inUnit(unit, 'arrest').some((c) => c.last < h.first)) rejected = 'military';
     else if (score < 3 && !info.anaphor) rejected = 'weak';
@@ -197,6 +197,14 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     });
   }
   return mentions;
+}
+
+/** "ردت قوات الأمن على هجوم شنه مقاتلون من الحزب": the attack's maker is named after it, and is militant. */
+function militantAgent(view: TextView, cues: CueIndex, anchors: Anchors, h: Hit<TriggerInfo>): boolean {
+  const verb = cues.near(h.first, h.last, 'agentAfter', -1, 2);
+  if (!verb) return false;
+  const reach = view.tokens[verb.last].pos + 4;
+  return anchors.entities.some((a) => a.first > verb.last && view.tokens[a.first].pos <= reach && anchors.isMilitant(a.entity)) || cues.near(verb.first, verb.last, 'terror', -1, 4) !== null;
 }
 
 /**

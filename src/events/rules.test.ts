@@ -495,6 +495,41 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 0 },
   ],
+  [
+    'a round-up of two attacks with one victim each splits, and a repeated headline total counts for neither',
+    {
+      text:
+        'قالت مصادر أمنية إن جنديين قتلا اليوم الأحد في هجومين لمسلحين في شرق تركيا.\n\n' +
+        'وقتل جندي في هجوم على دورية في أغري.\n\n' +
+        'وقتل جندي آخر في هجوم على مركز في ماردين.\n\n' +
+        'رابط الخبر: مقتل جنديين في هجومين في شرق تركيا',
+      published: '2019-04-07',
+      entities: [L.agri, L.mardin],
+      dates: [{ surface: 'اليوم الأحد', start: '2019-04-07' }],
+      numbers: [{ surface: 'جنديين', value: 2 }],
+    },
+    { reported: 2, killed: [1, 1], dates: ['2019-04-07', '2019-04-07'] },
+  ],
+  [
+    "another blast told right after the lead, with no day or place of its own, shares the lead's day and place",
+    {
+      text: 'قالت مصادر إن 12 شخصا قتلوا اليوم الأحد عندما انفجرت سيارة ملغومة في سوق في بغداد. وأضافت أن 4 آخرين قتلوا في تفجير آخر شرقي المدينة.',
+      published: '2019-04-07',
+      entities: [E.baghdad],
+      dates: [{ surface: 'اليوم الأحد', start: '2019-04-07' }],
+    },
+    { reported: 2, killed: [12, 4], dates: ['2019-04-07', '2019-04-07'], countries: ['IQ', 'IQ'] },
+  ],
+  [
+    'forces answering an attack that militants launched do not make it a state operation',
+    {
+      text: 'وقتل جندي في بغداد اليوم الأحد بعد أن ردت قوات الأمن على هجوم شنه مسلحون من داعش على حاجز.',
+      published: '2019-04-07',
+      entities: [E.baghdad, E.isis],
+      dates: [{ surface: 'اليوم الأحد', start: '2019-04-07' }],
+    },
+    { reported: 1 },
+  ],
 ];
 
 describe('news, days and tolls', () => {
