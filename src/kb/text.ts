@@ -2,6 +2,7 @@
 // letters or digits with their exact spans, so that «داعش», إم.آي5 and ISIS-K all line up with
 // the way aliases are written in the data files.
 import { foldChar } from '../lang/ar/normalize.js';
+import { stringFromCodes } from '../lang/codes.js';
 import type { Document } from '../core/types.js';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -46,7 +47,7 @@ export function fold(s: string): string {
     if (n + u.length > FOLD_BUF.length) return foldAppending(s, 0);
     for (let j = 0; j < u.length; j++) FOLD_BUF[n++] = u.charCodeAt(j);
   }
-  return fromCodes(FOLD_BUF, n);
+  return stringFromCodes(FOLD_BUF, n);
 }
 
 /** fold for long strings, from the first code unit that changes. */
@@ -62,24 +63,6 @@ function foldAppending(s: string, i: number): string {
 }
 
 const FOLD_BUF = new Uint16Array(256);
-
-/** The string of the first n code units of buf; short words without an intermediate array. */
-function fromCodes(b: Uint16Array, n: number): string {
-  switch (n) {
-    case 0: return '';
-    case 1: return String.fromCharCode(b[0]);
-    case 2: return String.fromCharCode(b[0], b[1]);
-    case 3: return String.fromCharCode(b[0], b[1], b[2]);
-    case 4: return String.fromCharCode(b[0], b[1], b[2], b[3]);
-    case 5: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4]);
-    case 6: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5]);
-    case 7: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6]);
-    case 8: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]);
-    case 9: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8]);
-    case 10: return String.fromCharCode(b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9]);
-    default: return String.fromCharCode.apply(null, b.subarray(0, n) as unknown as number[]);
-  }
-}
 
 /**
  * The folded form of each BMP code unit, learnt on first sight. Folding a string equals folding its

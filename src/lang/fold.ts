@@ -2,6 +2,8 @@
 // variants, diacritics, tatweel, Eastern digits, Latin case), so hot loops do an array read per
 // character instead of a regex test or a switch.
 
+import { stringFromCodes } from './codes.js';
+
 /** FOLD[c] = folded code unit; DROP marks characters that vanish from normalised text. */
 export const DROP = 0xffff;
 export const FOLD: Uint16Array = buildFold();
@@ -44,16 +46,27 @@ function buildFold(): Uint16Array {
 
 /** Fold a short string (no offset map). */
 export function foldString(s: string): string {
-  let changed = false;
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (FOLD[c] !== c) { changed = true; break; }
+    if (FOLD[c] !== c) break;
   }
-  if (!changed) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const f = FOLD[s.charCodeAt(i)];
-    if (f !== DROP) out += String.fromCharCode(f);
+  if (i === s.length) return s;
+  if (s.length > WORD_BUF.length) {
+    let out = '';
+    for (let k = 0; k < s.length; k++) {
+      const f = FOLD[s.charCodeAt(k)];
+      if (f !== DROP) out += String.fromCharCode(f);
+    }
+    return out;
   }
-  return out;
+  // the folded units go to a buffer, made into one flat string (see ./codes.ts)
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const f = FOLD[s.charCodeAt(k)];
+    if (f !== DROP) WORD_BUF[n++] = f;
+  }
+  return stringFromCodes(WORD_BUF, n);
 }
+
+const WORD_BUF = new Uint16Array(512);

@@ -3,6 +3,7 @@
 import type { Token } from '../core/types.js';
 import { CC, CLASS } from './char-class.js';
 import { DROP, FOLD } from './fold.js';
+import { stringFromCodes } from './codes.js';
 import { splitClitics } from './ar/clitics.js';
 import { stem as arStem } from './ar/stem.js';
 
@@ -99,7 +100,7 @@ function pushWord(tokens: Token[], text: string, start: number, end: number, ara
   }
   let norm: string;
   if (!changed) norm = surface;
-  else if (len <= buf.length) norm = String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
+  else if (len <= buf.length) norm = stringFromCodes(buf, len);
   else { norm = ''; for (let k = start; k < end; k++) { const f = FOLD[text.charCodeAt(k)]; if (f !== DROP) norm += String.fromCharCode(f); } }
   let prefixes = NO_PREFIXES;
   let base = norm;
