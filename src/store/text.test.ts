@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentHash, indexText, queryTerms, snippet, stripProclitic } from './text.js';
+import { contentHash, indexText, leadText, queryTerms, snippet, stripProclitic, textForms } from './text.js';
 
 describe('store text folding', () => {
   it.each([
@@ -19,6 +19,13 @@ describe('store text folding', () => {
 
   it('indexes normalised words plus stripped variants', () => {
     expect(indexText('وأعلنت الشرطةُ')).toBe('واعلنت الشرطه اعلنت شرطه');
+  });
+
+  it('keeps the first words as the lead, indexed the same way, and gives every form from one pass', () => {
+    expect(leadText('وأعلنت الشرطةُ اليوم أن', 2)).toBe('واعلنت الشرطه اعلنت شرطه');
+    const text = 'أَعْلَنَتِ الشرطــة، اليوم.';
+    expect(textForms(text, 2)).toEqual({ hash: contentHash(text), index: indexText(text), lead: leadText(text, 2) });
+    expect(textForms(text).lead).toBe('');
   });
 
   it('parses queries into folded terms with prefixes', () => {

@@ -26,7 +26,11 @@ export function stripProclitic(word: string): string {
 
 /** sha256 of the normalised words: copies differing only in diacritics, spacing or punctuation collide. */
 export function contentHash(text: string): string {
-  return createHash('sha256').update(words(text).join(' ')).digest('hex');
+  return hashWords(words(text));
+}
+
+function hashWords(ws: string[]): string {
+  return createHash('sha256').update(ws.join(' ')).digest('hex');
 }
 
 /** The indexed form of a text: normalised words, then the clitic-stripped variants that differ,
@@ -49,6 +53,17 @@ function indexWords(ws: string[]): string {
 export function leadText(text: string, n: number): string {
   const ws = words(text);
   return indexWords(ws.length > n ? ws.slice(0, n) : ws);
+}
+
+/** What a store keeps of a document's text, from one normalisation pass: the exact-duplicate hash,
+ * the full-text form (indexText) and, when `leadWords` > 0, the lead (leadText). */
+export function textForms(text: string, leadWords = 0): { hash: string; index: string; lead: string } {
+  const ws = words(text);
+  return {
+    hash: hashWords(ws),
+    index: indexWords(ws),
+    lead: leadWords > 0 ? indexWords(ws.length > leadWords ? ws.slice(0, leadWords) : ws) : '',
+  };
 }
 
 export interface QueryTerm {

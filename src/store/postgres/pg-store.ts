@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Analysis, Entity } from '../../core/types.js';
 import { MarsadError } from '../../core/errors.js';
 import { loadMigrations } from '../migrations.js';
-import { contentHash, indexText, leadText, queryTerms, snippet, type QueryTerm } from '../text.js';
+import { indexText, leadText, queryTerms, snippet, textForms, type QueryTerm } from '../text.js';
 import { byParent, inOrder, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
 import type {
   DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
@@ -21,7 +21,9 @@ const now = () => new Date().toISOString();
  * migrations/003-search-rank.sql) */
 const RANK_CANDIDATES = 500;
 /** words of the text in a document's search lead, besides its title (what search ranks by) */
-const LEAD_WORDS = 60;
+const LEAD_WORDS = 40;
+/** recorded in schema_migrations once every document stored before 003 has its lead */
+const LEADS_FILLED = '003-search-rank-leads';
 /** the lead vector: title words weigh A, the first words of the text B */
 const LEAD_SQL = (title: string, lead: string) => `setweight(to_tsvector('simple', ${title}), 'A') || setweight(to_tsvector('simple', ${lead}), 'B')`;
 
@@ -75,27 +77,32 @@ export class PgStore implements Store {
           throw new MarsadError('E_DB', `migration ${m.version} failed: ${(e as Error).message}`);
         }
       }
-      await PgStore.fillLeads(c);
+      if (!done.has(LEADS_FILLED)) {
+        await PgStore.fillLeads(c);
+        await c.query('INSERT INTO schema_migrations (version, applied_at) VALUES ($1, now()) ON CONFLICT DO NOTHING', [LEADS_FILLED]);
+      }
     } finally {
       await c.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
       c.release();
     }
   }
 
-  /** Search leads for rows stored before migration 003, a page at a time (the partial index
-   * document_search_no_lead finds them at once, and is empty afterwards). */
+  /** Search leads for documents stored before migration 003, a page at a time by id; once done,
+   * recorded in schema_migrations (every document stored since writes its lead with it). */
   private static async fillLeads(c: pg.PoolClient): Promise<void> {
-    for (;;) {
+    for (let after = 0; ; ) {
       const { rows } = await c.query(
         `SELECT d.id, d.title, d.text FROM document_search s JOIN documents d ON d.id = s.id
-         WHERE s.lead IS NULL ORDER BY s.id LIMIT 500`,
+         WHERE s.id > $1 AND NOT EXISTS (SELECT 1 FROM document_lead l WHERE l.id = s.id) ORDER BY s.id LIMIT 500`,
+        [after],
       );
       if (rows.length === 0) return;
       await c.query(
-        `UPDATE document_search s SET lead = ${LEAD_SQL('v.title', 'v.lead')}
-         FROM unnest($1::int[], $2::text[], $3::text[]) AS v (id, title, lead) WHERE s.id = v.id`,
+        `INSERT INTO document_lead (id, fts) SELECT v.id, ${LEAD_SQL('v.title', 'v.lead')}
+         FROM unnest($1::int[], $2::text[], $3::text[]) AS v (id, title, lead) ON CONFLICT (id) DO NOTHING`,
         [rows.map((r) => r.id), rows.map((r) => indexText(r.title ?? '')), rows.map((r) => leadText(r.text, LEAD_WORDS))],
       );
+      after = rows[rows.length - 1].id;
     }
   }
 
@@ -186,7 +193,9 @@ export class PgStore implements Store {
     const seenAt = now();
     const sortDate = published ?? seenAt;
     const language = d.language ?? d.analysis?.language ?? null;
-    const hash = contentHash(text);
+    // one normalisation pass for the hash, the full-text form and the lead
+    const forms = textForms(text, LEAD_WORDS);
+    const hash = forms.hash;
     const [ins] = await this.q(
       `INSERT INTO documents (content_hash, url, title, published, language, sort_date, raw, content_type, extracted, text,
          analysis, model_version, first_seen_at)
@@ -202,10 +211,12 @@ export class PgStore implements Store {
     if (ins) {
       id = ins.id;
       const titleIndex = indexText(title ?? '');
+      // one statement for both: the full vector (matching) and the lead (ranking)
       await this.q(
-        `INSERT INTO document_search (id, sort_date, language, fts, lead)
-         VALUES ($1, $2, $3, setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'B'), ${LEAD_SQL('$4', '$6')})`,
-        [id, sortDate, language, titleIndex, indexText(text), leadText(text, LEAD_WORDS)],
+        `WITH s AS (INSERT INTO document_search (id, sort_date, language, fts)
+           VALUES ($1, $2, $3, setweight(to_tsvector('simple', $4), 'A') || setweight(to_tsvector('simple', $5), 'B')))
+         INSERT INTO document_lead (id, fts) VALUES ($1, ${LEAD_SQL('$4', '$6')})`,
+        [id, sortDate, language, titleIndex, forms.index, forms.lead],
       );
       await this.linkEntities(id, d.analysis);
     } else {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Analysis, Entity } from '../../core/types.js';
 import { MarsadError } from '../../core/errors.js';
 import { loadMigrations } from '../migrations.js';
-import { contentHash, indexText, queryTerms, snippet, type QueryTerm } from '../text.js';
+import { indexText, queryTerms, snippet, textForms, type QueryTerm } from '../text.js';
 import { byParent, inOrder, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
 import type {
   DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
@@ -149,7 +149,8 @@ export class SqliteStore implements Store {
       .get(d.sourceId, d.externalId) as number | undefined;
     if (seen !== undefined) return { id: seen, status: 'existing' };
     const text = d.text ?? d.analysis?.text ?? d.extracted;
-    const hash = contentHash(text);
+    const forms = textForms(text); // one normalisation pass for the hash and the full-text form
+    const hash = forms.hash;
     let id = db.prepare('SELECT id FROM documents WHERE content_hash = ?').pluck().get(hash) as number | undefined;
     let status: PutResult['status'] = 'duplicate';
     if (id === undefined) {
@@ -169,7 +170,7 @@ export class SqliteStore implements Store {
             d.extracted, text, d.analysis ? JSON.stringify(d.analysis) : null, d.modelVersion ?? d.analysis?.model ?? null, seenAt,
           ).lastInsertRowid,
       );
-      db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexText(title ?? ''), indexText(text));
+      db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexText(title ?? ''), forms.index);
       this.linkEntities(id, d.analysis);
     }
     db.prepare('INSERT INTO document_sources (source_id, external_id, document_id, url, fetched_at) VALUES (?, ?, ?, ?, ?)').run(
