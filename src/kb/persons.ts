@@ -130,10 +130,13 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
     // without a Latin form can only match by carrying a folded family name as one of its forms
     const latin = latinAtoms(atoms);
     const targets = new Set(bare.map((b) => b.folded));
+    // a form can only be a target if it ends in the last letter of one: most atoms are answered by
+    // that, without a look-up
+    const lastUnits = [...new Set(bare.map((b) => b.folded.charCodeAt(b.folded.length - 1)))];
     for (let i = 0; i < atoms.length; i++) {
       const a = atoms[i];
       const forms = a.forms;
-      if (latin[i] === 0 && !someIn(forms, targets)) continue;
+      if (latin[i] === 0 && !(endsInOneOf(forms, lastUnits) && someIn(forms, targets))) continue;
       if (covered(i)) continue;
       for (const { c, last, folded } of bare) {
         let hit: string | undefined;
@@ -160,6 +163,11 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
       mentions: members,
     };
   });
+}
+
+function endsInOneOf(forms: string[], units: number[]): boolean {
+  for (let k = 0; k < forms.length; k++) if (units.includes(forms[k].charCodeAt(forms[k].length - 1))) return true;
+  return false;
 }
 
 function someIn(forms: string[], set: ReadonlySet<string>): boolean {
