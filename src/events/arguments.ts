@@ -28,11 +28,13 @@ function attachCost(cues: CueIndex, lang: string, m: AttackMention, first: numbe
   return 0;
 }
 
-function bestMention(cues: CueIndex, lang: string, ms: AttackMention[], first: number, last: number, dates: Anchors['dates']): [AttackMention, number] | null {
+function bestMention(cues: CueIndex, lang: string, ms: AttackMention[], first: number, last: number, dates: Anchors['dates'], dating = false): [AttackMention, number] | null {
   let best: AttackMention | null = null;
   let bestCost = Infinity;
   for (const m of ms) {
-    if (m.anaphor) continue; // الحادث refers back; it takes no place or date of its own
+    // الحادث refers back; it takes no place or date of its own, except the day it is said to have
+    // happened on (الحادثة وقعت يوم 17 يوليو، the incident took place on Thursday)
+    if (m.anaphor && !(dating && cues.near(m.first, m.last, 'occurred', -1, 1))) continue;
     const c = attachCost(cues, lang, m, first, last, dates);
     if (c < bestCost || (c === bestCost && best && first > m.last)) [best, bestCost] = [m, c];
   }
@@ -77,7 +79,7 @@ function assignDates(view: TextView, cues: CueIndex, anchors: Anchors, units: Ma
     // "ردا على أحدث هجوم، عاودت المدفعية أمس قصف…": state forces named between them own the date
     const free = ms.filter((m) => !relativeBetween(view, m, d) && !forcesBetween(view, cues, m, d));
     if (free.length === 0) continue;
-    const best = bestMention(cues, view.lang, free, d.first, d.last, anchors.dates);
+    const best = bestMention(cues, view.lang, free, d.first, d.last, anchors.dates, true);
     const date = (strength: number) => ({ start: v.start, end: v.end, precision: d.mention.precision, strength, anchorStart: d.mention.start });
     if (best) {
       const [m, cost] = best;

@@ -2,7 +2,7 @@
 // statements → contract events with ids, evidence and confidence. Deterministic: everything is
 // ordered by position in the text.
 import type { Context } from '../core/context.js';
-import type { Document, EventLocation, MarsadEvent } from '../core/types.js';
+import type { Document, Entity, EventLocation, MarsadEvent } from '../core/types.js';
 import { buildAnchors, type Anchors, type EntityAnchor } from './anchors.js';
 import { fillArguments } from './arguments.js';
 import { claimDate, findClaims } from './claims.js';
@@ -15,6 +15,8 @@ import { lexiconFor } from './lexicon.js';
 import { findMentions, type AttackMention, type Count } from './mentions.js';
 import { findStatements, mergeStatements } from './statements.js';
 import { buildView, normalizeForLang, type TextView } from './text-view.js';
+import { countryOfAdjective } from '../kb/adjectives.js';
+import { countryPlace } from '../kb/gazetteer.js';
 
 function mostFrequent(ids: string[]): string | null {
   const counts = new Map<string, number>();
@@ -49,7 +51,7 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: E
   }
   const date = incidentDate(inc);
   const own = incidentPlace(inc);
-  const place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc);
+  const place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc) ?? adjectivePlace(view, anchors, inc);
   let country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc) : null;
   // a town read as a namesake abroad (Yobe in Japan in a Nigerian story): trust the article's countries
   const other = place && country ? articleCountry(anchors, place) : null;
@@ -88,6 +90,28 @@ function datelinePlace(view: TextView, anchors: Anchors, inc: Incident): EntityA
   if (!inc.reported || inc.mentions[0].unit > 2) return null;
   const firstUnit = Math.min(...inc.mentions.map((m) => m.unit));
   return anchors.entities.find((a) => a.entity.type === 'location' && !a.adjective && view.tokens[a.first].unit <= firstUnit) ?? null;
+}
+
+/**
+ * "مقتل تسعة من جنود الجيش … اكدت وزارة الدفاع الجزائرية": when no place is named, the country of a
+ * nationality adjective in the incident's own sentences (or the lead's, for the lead) is where it was.
+ */
+function adjectivePlace(view: TextView, anchors: Anchors, inc: Incident): EntityAnchor | null {
+  const units = new Set(inc.mentions.map((m) => m.unit));
+  const inScope = (u: number) => units.has(u) || (inc.lead && u < LEAD_UNITS);
+  const linked = anchors.entities.find((a) => a.entity.type === 'location' && a.adjective && countryOf(a) && inScope(view.tokens[a.first].unit));
+  if (linked) return linked;
+  // the linker keeps adjectives as context, not mentions: read them here
+  for (let i = 0; i < view.tokens.length; i++) {
+    const t = view.tokens[i];
+    if (t.punct || t.number || !inScope(t.unit)) continue;
+    const iso = countryOfAdjective(view.text.slice(t.start, t.end));
+    const p = iso ? countryPlace(iso) : null;
+    if (!p) continue;
+    const entity: Entity = { id: p.id, type: 'location', name: p.name, nameAr: p.nameAr, country: p.country ?? iso, kind: 'country', mentions: [], ...(p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : {}) };
+    return { first: i, last: i, start: t.start, end: t.end, entity, anaphoric: false, adjective: true };
+  }
+  return null;
 }
 
 /**

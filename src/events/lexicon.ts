@@ -24,7 +24,7 @@ export interface TriggerInfo {
 
 /** Context cue families; `channel:*` names a claim channel. */
 export type Cue =
-  | 'terror' | 'football' | 'politics' | 'cyber' | 'military' | 'accident' | 'agentAfter' | 'court' | 'notAttack'
+  | 'terror' | 'football' | 'politics' | 'cyber' | 'military' | 'accident' | 'agentAfter' | 'occurred' | 'court' | 'notAttack'
   | 'irrealisBefore' | 'irrealisImmediate' | 'irrealisAfter' | 'generic' | 'comparison'
   | 'lone' | 'cell' | 'uncertain' | 'perp' | 'suspected' | 'attributed'
   | 'killedBefore' | 'killedAfter' | 'killedOne' | 'injuredBefore' | 'injuredAfter' | 'injuredOne'
@@ -87,7 +87,7 @@ const DATA: Record<Lang, { attacks: AttackData; casualties: CasualtyData; statem
 };
 
 const CONTEXT_FAMILIES: Cue[] = [
-  'terror', 'football', 'politics', 'cyber', 'military', 'accident', 'agentAfter', 'court', 'notAttack', 'irrealisBefore', 'irrealisImmediate',
+  'terror', 'football', 'politics', 'cyber', 'military', 'accident', 'agentAfter', 'occurred', 'court', 'notAttack', 'irrealisBefore', 'irrealisImmediate',
   'irrealisAfter', 'generic', 'comparison', 'lone', 'cell', 'uncertain', 'suspected', 'attributed', 'another',
   'reportVerb', 'plan', 'since', 'cumulative',
 ];

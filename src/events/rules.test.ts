@@ -530,6 +530,16 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1 },
   ],
+  [
+    'with no place named, the nationality adjective gives the country; "the incident happened on" gives the day',
+    {
+      text: 'قالت وزارة الدفاع الجزائرية إن تسعة جنود قتلوا في هجوم مسلح على دورية في منطقة جبلية. وأضافت أن الحادثة وقعت يوم 5 أبريل مساء.',
+      published: '2019-04-09',
+      dates: [{ surface: '5 أبريل', start: '2019-04-05' }],
+      numbers: [{ surface: 'تسعة', value: 9 }],
+    },
+    { reported: 1, killed: [9], countries: ['DZ'], dates: ['2019-04-05'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
