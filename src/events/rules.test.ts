@@ -540,6 +540,26 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, killed: [9], countries: ['DZ'], dates: ['2019-04-05'] },
   ],
+  [
+    'the attack an operation answers (ردا على الهجوم) is its cause, told as context',
+    {
+      text: 'قتلت قوات الجيش 16 مسلحا في عملية في جبال قرب بغداد جاءت ردا على الهجوم الذي استهدف دورية للجيش مساء الجمعة.',
+      published: '2019-04-09',
+      entities: [E.baghdad],
+      dates: [{ surface: 'مساء الجمعة', start: '2019-04-05' }],
+    },
+    { reported: 0 },
+  ],
+  [
+    'a warning of the risk of terrorist acts is no attack',
+    {
+      text: 'حذر رئيس بلدية ليون أمس من المخاطر الملموسة لوقوع أعمال إرهابية في ليون خلال المهرجان.',
+      published: '2019-04-09',
+      entities: [E.lyon],
+      dates: [{ surface: 'أمس', start: '2019-04-08' }],
+    },
+    { reported: 0 },
+  ],
 ];
 
 describe('news, days and tolls', () => {
