@@ -1,7 +1,7 @@
 // Dictionary matching of registry and gazetteer names over the atom stream: longest match wins,
 // clitics are tolerated (لـ«داعش», وبروكسل), Latin case is checked (ISIS, not "is").
 import type { Atom } from './text.js';
-import { nameAtoms, startAfterClitic } from './text.js';
+import { nameAtoms, startAfterClitic, strippedLengths } from './text.js';
 import { registry, stripArticle, type Organization } from './organizations.js';
 import { gazetteer, type Place } from './gazetteer.js';
 import { adjectiveTable } from './adjectives.js';
@@ -42,9 +42,6 @@ function keyHash(s: string, from: number): number {
   for (let i = from; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 0) & (KEY_BITS - 1);
 }
-
-/** Where stripArticle(f) starts inside f. */
-const articleEnd = (f: string) => (f.length > 3 && f.charCodeAt(0) === 0x0627 && f.charCodeAt(1) === 0x0644 ? 2 : 0);
 
 function caseRule(written: string): CaseRule {
   if (/[\u0600-\u06FF]/.test(written)) return 'any';
@@ -110,13 +107,25 @@ function lookupPairs(atom: Atom): string[] {
   return out;
 }
 
+/** Whether some form of the atom starts an entry; the forms are looked at in place (norm, base,
+ * norm past each proclitic) without making the atom's list of them. */
 function startsSomeEntry(index: Map<string, Entry[]>, atom: Atom): boolean {
-  const bits = keyBits!;
-  for (const f of atom.forms) {
-    const h = keyHash(f, articleEnd(f));
-    if ((bits[h >> 3] & (1 << (h & 7))) !== 0 && index.has(stripArticle(f))) return true;
-  }
+  const norm = atom.norm;
+  if (keyAt(index, norm, 0)) return true;
+  const base = atom.base;
+  if (base !== undefined && base !== norm && keyAt(index, base, 0)) return true;
+  const n = strippedLengths(norm, LENGTHS);
+  for (let k = 0; k < n; k++) if (keyAt(index, norm, LENGTHS[k])) return true;
   return false;
+}
+
+const LENGTHS: number[] = [];
+
+/** Is the form s.slice(from), its article dropped, a key of the index? The bit set answers most. */
+function keyAt(index: Map<string, Entry[]>, s: string, from: number): boolean {
+  const art = s.length - from > 3 && s.charCodeAt(from) === 0x0627 && s.charCodeAt(from + 1) === 0x0644 ? 2 : 0;
+  const h = keyHash(s, from + art);
+  return (keyBits![h >> 3] & (1 << (h & 7))) !== 0 && index.has(s.slice(from + art));
 }
 
 function hasLookupForm(pairs: string[], form: string): boolean {

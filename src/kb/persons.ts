@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Span } from '../core/types.js';
-import { fold, isArabic, startAfterClitic, type Atom } from './text.js';
+import { fold, isArabic, startAfterClitic, strippedLengths, type Atom } from './text.js';
 import { nameData, sharedNameTokens, personId, personKey, romanizeName, isCommonGivenName } from './names.js';
 import { skeleton } from './translit.js';
 import { countryOfAdjective } from './adjectives.js';
@@ -135,8 +135,8 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
     const lastUnits = [...new Set(bare.map((b) => b.folded.charCodeAt(b.folded.length - 1)))];
     for (let i = 0; i < atoms.length; i++) {
       const a = atoms[i];
+      if (latin[i] === 0 && !(endsInOneOf(a, lastUnits) && someIn(a.forms, targets))) continue;
       const forms = a.forms;
-      if (latin[i] === 0 && !(endsInOneOf(forms, lastUnits) && someIn(forms, targets))) continue;
       if (covered(i)) continue;
       for (const { c, last, folded } of bare) {
         let hit: string | undefined;
@@ -165,9 +165,10 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
   });
 }
 
-function endsInOneOf(forms: string[], units: number[]): boolean {
-  for (let k = 0; k < forms.length; k++) if (units.includes(forms[k].charCodeAt(forms[k].length - 1))) return true;
-  return false;
+/** Whether some form of the atom ends in one of the units: its forms end as its norm does, but for the base. */
+function endsInOneOf(a: Atom, units: number[]): boolean {
+  if (units.includes(a.norm.charCodeAt(a.norm.length - 1))) return true;
+  return a.base !== undefined && a.base !== a.norm && units.includes(a.base.charCodeAt(a.base.length - 1));
 }
 
 function someIn(forms: string[], set: ReadonlySet<string>): boolean {
@@ -175,16 +176,29 @@ function someIn(forms: string[], set: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** 1 for the atoms with a form outside Arabic script. */
+/** 1 for the atoms with a form outside Arabic script (looked at in place, as in startsSomeEntry). */
 function latinAtoms(atoms: Atom[]): Uint8Array {
   const out = new Uint8Array(atoms.length);
   for (let i = 0; i < atoms.length; i++) {
-    const forms = atoms[i].forms;
-    for (let j = 0; j < forms.length; j++) if (!isArabic(forms[j])) { out[i] = 1; break; }
+    const a = atoms[i];
+    const norm = a.norm;
+    if (!isArabic(norm) || (a.base !== undefined && a.base !== norm && !isArabic(a.base))) { out[i] = 1; continue; }
+    const n = strippedLengths(norm, LENGTHS);
+    for (let k = 0; k < n; k++) if (!isArabicFrom(norm, LENGTHS[k])) { out[i] = 1; break; }
   }
   return out;
 }
 
+const LENGTHS: number[] = [];
+
+/** isArabic(s.slice(from)) without the slice. */
+function isArabicFrom(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x0621 && c <= 0x06ff && (c <= 0x064a || (c >= 0x0671 && c <= 0x06d3) || c >= 0x06fa)) return true;
+  }
+  return false;
+}
 
 /**
  * True when a mention names the byline author (same tokens across scripts, in any order); the

@@ -122,21 +122,33 @@ function splitScripts(run: string): string[] {
 }
 
 /** One letter-or-digit run of the document text. */
-export interface Atom {
-  /** as written */
-  text: string;
-  start: number;
-  end: number;
-  /** folded form */
-  norm: string;
-  /** clitic-stripped forms the tokenizer (or we) proposed, norm first */
-  forms: string[];
-  /** true when a hard separator (comma, colon, newline…) lies between this atom and the previous */
-  breakBefore: boolean;
-  /** Latin atom that starts with an upper-case letter */
-  capital: boolean;
-  /** Latin atom written all in capitals (ISIS, ISIL) */
-  upper: boolean;
+export class Atom {
+  constructor(
+    /** as written */
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    /** folded form */
+    readonly norm: string,
+    /** the tokenizer's clitic-stripped form, when it proposed one */
+    readonly base: string | undefined,
+    /** true when a hard separator (comma, colon, newline…) lies between this atom and the previous */
+    readonly breakBefore: boolean,
+    /** Latin atom that starts with an upper-case letter */
+    readonly capital: boolean,
+    /** Latin atom written all in capitals (ISIS, ISIL) */
+    readonly upper: boolean,
+  ) {}
+
+  private formsMemo: string[] | undefined = undefined;
+
+  /**
+   * Clitic-stripped forms the tokenizer (or we) proposed, norm first. Made on first use: most atoms
+   * are answered from norm, base and strippedLengths without the list.
+   */
+  get forms(): string[] {
+    return (this.formsMemo ??= cliticForms(this.norm, this.base));
+  }
 }
 
 /** Arabic proclitics, longest first; a form is kept only while ≥ 2 letters remain. */
@@ -145,6 +157,19 @@ const PROCLITICS = ['وبال', 'وال', 'فال', 'بال', 'كال', 'ولل'
 /** PROCLITICS grouped by first letter (indexed by its code unit), in their order (a word can only start with one group). */
 const PROCLITICS_BY_FIRST: Array<string[] | undefined> = [];
 for (const p of PROCLITICS) (PROCLITICS_BY_FIRST[p.charCodeAt(0)] ??= []).push(p);
+
+/**
+ * The lengths of the proclitics cliticForms strips from `norm` (each stripped form is
+ * norm.slice(length)), written to `out`; returns how many. Duplicates are possible (cliticForms
+ * drops them).
+ */
+export function strippedLengths(norm: string, out: number[]): number {
+  const candidates = PROCLITICS_BY_FIRST[norm.charCodeAt(0)];
+  if (!candidates || !isArabic(norm)) return 0;
+  let n = 0;
+  for (const p of candidates) if (norm.length - p.length >= 2 && norm.startsWith(p)) out[n++] = p.length;
+  return n;
+}
 
 /** Scratch list for cliticForms: the result is copied out at its exact length (most words have one
  * or two forms, and a list grown by push would keep room for many more). */
@@ -249,16 +274,8 @@ function pushAtom(atoms: Atom[], text: string, prevEnd: number, raw: string, sta
   const norm = fold(raw);
   if (!norm || !(startsWithLetterOrDigit(norm) || LETTER_OR_DIGIT.test(norm))) return prevEnd;
   const end = start + raw.length;
-  atoms.push({
-    text: raw,
-    start,
-    end,
-    norm,
-    forms: cliticForms(norm, base || undefined),
-    breakBefore: atoms.length === 0 || hardBreakBetween(text, prevEnd, start),
-    capital: (caseFlags & CAPITAL) !== 0,
-    upper: (caseFlags & UPPER) !== 0,
-  });
+  const breakBefore = atoms.length === 0 || hardBreakBetween(text, prevEnd, start);
+  atoms.push(new Atom(raw, start, end, norm, base || undefined, breakBefore, (caseFlags & CAPITAL) !== 0, (caseFlags & UPPER) !== 0));
   return end;
 }
 
