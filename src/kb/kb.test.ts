@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findOrg, resolvePlace, countryOfAdjective, personId, screenName, skeleton, lookup } from './index.js';
-import { fold } from './text.js';
+import { atomize, fold } from './text.js';
+import { tokenize } from '../lang/tokenize.js';
 
 describe('organisation aliases → one id across scripts', () => {
   it.each([
@@ -137,5 +138,17 @@ describe('fold', () => {
     const long = Array.from({ length: 40 }, (_, i) => words[i % words.length]).join(' ');
     expect(fold(long)).toBe(long.split(' ').map((w) => fold(w)).join(' '));
     expect(fold(long).length).toBeGreaterThan(64);
+  });
+});
+
+describe('atoms', () => {
+  it('fold every atom the same with or without the tokenizer (whose norm keeps ؤ and ئ)', () => {
+    const text = 'قال مسؤول إن رئيس الهيئة وأبناءه في الرياض، وISIS و«داعش» إم.آي5 Trípoli ٢٠١٥.';
+    const withTokens = atomize({ text, tokens: tokenize(text, 'ar') });
+    const fromText = atomize({ text, tokens: [] });
+    expect(withTokens.map((a) => a.norm)).toEqual(withTokens.map((a) => fold(a.text)));
+    expect(withTokens.map((a) => a.norm)).toEqual(fromText.map((a) => a.norm));
+    expect(withTokens.find((a) => a.text === 'مسؤول')?.norm).toBe('مسوول');
+    expect(withTokens.find((a) => a.text === 'وأبناءه')?.forms).toEqual(['وابناءه', 'ابناءه']);
   });
 });

@@ -3,6 +3,7 @@
 // the way aliases are written in the data files.
 import { foldChar } from '../lang/ar/normalize.js';
 import { stringFromCodes } from '../lang/codes.js';
+import { DROP, FOLD } from '../lang/fold.js';
 import type { Document } from '../core/types.js';
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -202,28 +203,50 @@ export function atomize(doc: Pick<Document, 'text' | 'tokens'>): Atom[] {
   const text = doc.text;
   const atoms: Atom[] = [];
   let prevEnd = 0;
-  const addSpan = (spStart: number, spEnd: number, base: string | undefined) => {
+  const addSpan = (spStart: number, spEnd: number, base: string | undefined, tokenNorm: string | undefined) => {
     const piece = text.slice(spStart, spEnd);
-    // most tokens are one run of Arabic letters, Latin letters or digits: no regex needed
+    // most tokens are one run of Arabic letters, Latin letters or digits: no regex needed, and
+    // their folded form is usually the tokenizer's (see sameAsTokenizer)
     const simple = simpleRun(piece);
     if (simple !== NOT_SIMPLE) {
-      prevEnd = pushAtom(atoms, text, prevEnd, piece, spStart, base, simple);
+      const norm = tokenNorm !== undefined && sameAsTokenizer(piece) ? tokenNorm : fold(piece);
+      prevEnd = pushAtom(atoms, text, prevEnd, piece, norm, spStart, base, simple);
       return;
     }
     // a token may still hold mixed runs (إم.آي5): split into letter/digit atoms
     for (const m of piece.matchAll(RUN)) {
       const raw = m[0];
-      prevEnd = pushAtom(atoms, text, prevEnd, raw, spStart + m.index, raw === piece ? base : undefined, caseOf(raw));
+      prevEnd = pushAtom(atoms, text, prevEnd, raw, fold(raw), spStart + m.index, raw === piece ? base : undefined, caseOf(raw));
     }
   };
   if (doc.tokens.length > 0) {
     for (const t of doc.tokens) {
-      if (t.kind === 'word' || t.kind === 'number' || t.kind === 'other') addSpan(t.start, t.end, t.base);
+      if (t.kind === 'word' || t.kind === 'number' || t.kind === 'other') addSpan(t.start, t.end, t.base, t.norm);
     }
   } else {
-    for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) addSpan(m.index, m.index + m[0].length, undefined);
+    for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) addSpan(m.index, m.index + m[0].length, undefined, undefined);
   }
   return atoms;
+}
+
+/**
+ * SAME[c]: 1 when the tokenizer's table (lang/fold.ts) folds code unit c exactly as fold does, 2
+ * when not (ؤ and ئ: fold drops the hamza), 0 not yet seen. Both fold unit by unit, so a word made
+ * only of units marked 1 has the tokenizer's norm as its folded form.
+ */
+const SAME = new Uint8Array(0x10000);
+
+function sameAsTokenizer(piece: string): boolean {
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece.charCodeAt(i);
+    let k = SAME[c];
+    if (k === 0) {
+      const t = FOLD[c] === DROP ? '' : String.fromCharCode(FOLD[c]);
+      k = SAME[c] = c < 0xd800 || c > 0xdfff ? (fold(String.fromCharCode(c)) === t ? 1 : 2) : 2;
+    }
+    if (k !== 1) return false;
+  }
+  return true;
 }
 
 const RUN = /\p{N}+|[\u0621-\u065F\u0670-\u06D3\u06FA-\u06FF]+|[\p{L}\p{M}]+/gu;
@@ -270,8 +293,7 @@ function simpleRun(piece: string): number {
 }
 
 /** Append the atom for one run (when it folds to letters or digits); returns the new end of the last atom. */
-function pushAtom(atoms: Atom[], text: string, prevEnd: number, raw: string, start: number, base: string | undefined, caseFlags: number): number {
-  const norm = fold(raw);
+function pushAtom(atoms: Atom[], text: string, prevEnd: number, raw: string, norm: string, start: number, base: string | undefined, caseFlags: number): number {
   if (!norm || !(startsWithLetterOrDigit(norm) || LETTER_OR_DIGIT.test(norm))) return prevEnd;
   const end = start + raw.length;
   const breakBefore = atoms.length === 0 || hardBreakBetween(text, prevEnd, start);
