@@ -169,6 +169,17 @@ export function storeContract(name: string, open: () => Promise<Store>) {
         expect(d.analysis?.events[0].killed).toBe(5);
         await expect(store.setAnalysis(999_999, d.analysis!, 'x')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
       });
+
+      it('updates a stored entity when the knowledge base changed, and links new ones', async () => {
+        const renamed = { ...MOSUL, name: 'Mosul (Nineveh)' };
+        const newcomer = { ...ISIS, id: 'org:test-newcomer', name: 'Newcomer' };
+        await store.setAnalysis(attackId, analysisOf(AR_ATTACK, 'ar', [renamed, newcomer], [attackEvent(5)], 'test-2'), 'test-2');
+        expect(await store.getEntity('loc:mosul')).toMatchObject({ name: 'Mosul (Nineveh)', nameAr: 'الموصل' });
+        expect(await store.documentsWithEntity('org:test-newcomer')).toEqual([attackId]);
+        await store.setAnalysis(attackId, analysisOf(AR_ATTACK, 'ar', [MOSUL], [attackEvent(5)], 'test-2'), 'test-2');
+        expect(await store.getEntity('loc:mosul')).toMatchObject({ name: 'Mosul' });
+        expect(await store.documentsWithEntity('org:test-newcomer')).toEqual([]);
+      });
     });
 
     describe('search', () => {

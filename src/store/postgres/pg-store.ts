@@ -239,24 +239,46 @@ export class PgStore implements Store {
     await this.q('DELETE FROM document_entities WHERE document_id = $1', [id]);
     // Workers analysing different documents share entity rows. Insert-or-nothing takes no lock on
     // an existing row, the update locks only when the knowledge base really changed, and sorted
-    // ids give every transaction the same lock order: no deadlocks, little waiting.
+    // ids give every transaction the same lock order: no deadlocks, little waiting. Each step is
+    // one statement for all of the document's entities (unnest keeps the sorted order).
     const entities = entityLinks(analysis).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    for (const e of entities) {
-      const args = [e.id, e.type, e.name, e.nameAr ?? null, e.country ?? null, entityData(e)];
-      const [fresh] = await this.q(
-        `INSERT INTO entities (id, type, name, name_ar, country, data) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        args,
+    if (entities.length === 0) return;
+    const ids = entities.map((e) => e.id);
+    const data = entities.map(entityData);
+    const fresh = new Set(
+      (
+        await this.q(
+          `INSERT INTO entities (id, type, name, name_ar, country, data)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
+           ON CONFLICT (id) DO NOTHING RETURNING id`,
+          [ids, entities.map((e) => e.type), entities.map((e) => e.name), entities.map((e) => e.nameAr ?? null), entities.map((e) => e.country ?? null), data],
+        )
+      ).map((r) => r.id as string),
+    );
+    const known = entities.map((e, i) => ({ e, data: data[i] })).filter(({ e }) => !fresh.has(e.id));
+    if (known.length) {
+      // which stored entities differ, read without locking; then only those are updated, in order
+      const changed = new Set(
+        (
+          await this.q(
+            `SELECT e.id FROM entities e JOIN unnest($1::text[], $2::jsonb[]) AS v (id, data) ON v.id = e.id
+             WHERE e.data IS DISTINCT FROM v.data`,
+            [known.map((k) => k.e.id), known.map((k) => k.data)],
+          )
+        ).map((r) => r.id as string),
       );
-      if (!fresh) {
+      for (const { e, data: d } of known) {
+        if (!changed.has(e.id)) continue;
         await this.q(
           `UPDATE entities SET type = $2, name = $3, name_ar = $4, country = $5, data = $6
            WHERE id = $1 AND data IS DISTINCT FROM $6::jsonb`,
-          args,
+          [e.id, e.type, e.name, e.nameAr ?? null, e.country ?? null, d],
         );
       }
-      await this.q('INSERT INTO document_entities (document_id, entity_id, mentions) VALUES ($1, $2, $3)', [id, e.id, e.mentions?.length ?? 0]);
     }
+    await this.q('INSERT INTO document_entities (document_id, entity_id, mentions) SELECT $1::int, * FROM unnest($2::text[], $3::int[])', [
+      id, ids, entities.map((e) => e.mentions?.length ?? 0),
+    ]);
   }
 
   private async withSources(rows: any[]): Promise<StoredDocument[]> {
