@@ -106,9 +106,13 @@ function pushWord(tokens: Token[], text: string, start: number, end: number, ara
   let base = norm;
   let st = norm;
   if (arabic) {
-    const split = splitClitics(norm, hamzaMask);
-    prefixes = split.prefixes;
-    base = split.base;
+    // only a word starting with و ف ب ل ك or ا can carry a proclitic (see splitClitics)
+    const c0 = norm.charCodeAt(0);
+    if (c0 === 0x0648 || c0 === 0x0641 || c0 === 0x0628 || c0 === 0x0644 || c0 === 0x0643 || c0 === 0x0627) {
+      const split = splitClitics(norm, hamzaMask);
+      prefixes = split.prefixes;
+      base = split.base;
+    }
     st = arStem(base);
   }
   let kind: Token['kind'] = hasLetter ? 'word' : 'number';

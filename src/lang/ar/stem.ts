@@ -8,8 +8,11 @@ const KEEP = new Set<string>(data.keep);
 const KEEP_ENDINGS: readonly string[] = data.keepEndings;
 
 /** Light stem of a normalised, clitic-free Arabic word. Non-Arabic input is returned unchanged. */
+/** The last letters of the suffixes: a word ending otherwise has nothing to strip. */
+const SUFFIX_LAST = new Set(SUFFIXES.map((x) => x.charCodeAt(x.length - 1)));
+
 export function stem(base: string): string {
-  if (base.length < MIN_LENGTH || KEEP.has(base)) return base;
+  if (base.length < MIN_LENGTH || !SUFFIX_LAST.has(base.charCodeAt(base.length - 1)) || KEEP.has(base)) return base;
   const c = base.charCodeAt(0);
   if (c < 0x0621 || c > 0x06ff) return base;
   for (const e of KEEP_ENDINGS) if (base.endsWith(e)) return base;
