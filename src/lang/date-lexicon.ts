@@ -35,6 +35,22 @@ export interface DateLexicon {
   dayPreposition: Set<string>;
   /** every word that can begin a date mention (besides digits): the gate before the matchers run */
   triggers: Set<string>;
+  /** bits over (first unit, last unit, length) of the triggers: most words fail this before any look-up */
+  triggerBits: Uint8Array;
+}
+
+const TRIGGER_BITS = 1 << 13;
+
+function triggerBit(w: string): number {
+  const n = w.length;
+  return ((w.charCodeAt(0) * 31 + w.charCodeAt(n - 1)) * 31 + n) & (TRIGGER_BITS - 1);
+}
+
+/** Whether `w` is one of the lexicon's triggers. */
+export function isTrigger(lex: DateLexicon, w: string): boolean {
+  if (w.length === 0) return lex.triggers.has(w);
+  const h = triggerBit(w);
+  return (lex.triggerBits[h >> 3] & (1 << (h & 7))) !== 0 && lex.triggers.has(w);
 }
 
 function index<V>(entries: Array<[string, V]> | Array<(string | number)[]>): PhraseIndex<V> {
@@ -56,8 +72,15 @@ function compile(d: typeof ar | typeof en, numberWords: Iterable<string>): DateL
   firstWords(d.months); firstWords(d.hijriMonths); firstWords(d.weekdays); firstWords(d.relativeDays);
   firstWords(d.chainAfter); firstWords(d.chainBefore);
   for (const w of [...d.monthWord, ...Object.keys(d.periods), ...d.this, ...d.yearWords, ...d.ago, ...Object.keys(d.parts), ...Object.keys(d.shifts), ...Object.keys(d.units), ...Object.keys(d.dualUnits), 'a', 'an']) triggers.add(w);
+  const triggerBits = new Uint8Array(TRIGGER_BITS >> 3);
+  for (const w of triggers) {
+    if (w.length === 0) continue;
+    const h = triggerBit(w);
+    triggerBits[h >> 3] |= 1 << (h & 7);
+  }
   return {
     triggers,
+    triggerBits,
     months: index<number>(d.months),
     hijriMonths: index<number>(d.hijriMonths),
     needsContext: new Set(d.needsContext),

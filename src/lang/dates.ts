@@ -4,7 +4,7 @@
 // (بعدها بأربعة أشهر). Past bias throughout: news reports what has happened.
 import { addDays, monthRange, weekday, yearRange } from '../core/dates.js';
 import type { DateMention, DayRange, Token } from '../core/types.js';
-import { type DateLexicon, dateLexicon, matchPhrase } from './date-lexicon.js';
+import { type DateLexicon, dateLexicon, isTrigger, matchPhrase } from './date-lexicon.js';
 import { type Part, hijriMonthFor, hijriYearFor, isValidDay, isoDay, lastWeekday, partOf, period, shiftBy, validPublished, yearFor, ymd } from './date-resolve.js';
 import { fromHijri, hijriMonthRange, hijriYearRange } from './hijri.js';
 import { core, lexWord, phraseAt } from './number-lexicon.js';
@@ -45,7 +45,7 @@ export function findDates(text: string, tokens: Token[], published: string | nul
     const t = tokens[i];
     if (t.kind === 'punct' || t.kind === 'other') continue;
     // most words cannot begin a date: one Set look-up spares them the matchers
-    if (t.kind === 'word' && !s.lex.triggers.has(t.base) && !s.lex.triggers.has(t.norm) && (t.prefixes.length < 2 || !s.lex.triggers.has(core(t)))) continue;
+    if (t.kind === 'word' && !isTrigger(s.lex, t.base) && !isTrigger(s.lex, t.norm) && (t.prefixes.length < 2 || !isTrigger(s.lex, core(t)))) continue;
     const f = numericDate(s, i) ?? explicitDate(s, i) ?? yearMention(s, i) ?? relativeDay(s, i) ?? weekdayMention(s, i) ??
       periodMention(s, i) ?? agoMention(s, i) ?? chainMention(s, i);
     if (!f) continue;
