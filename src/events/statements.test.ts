@@ -96,3 +96,37 @@ describe('incitement, warnings, threats, arrests, foiled plots', () => {
     expect(reportedAttacks(evs)).toEqual([]);
   });
 });
+
+describe('arrests that stop plots, and threats in messages', () => {
+  const kinds = (evs: ReturnType<typeof eventsOf>) => evs.map((e) => e.type).sort();
+
+  it('English: an arrest on suspicion of planning to kill is an arrest and a foiled plot', () => {
+    const evs = eventsOf({
+      text: 'Police in Lyon have arrested four men suspected of planning to kill the mayor during a parade.',
+      published: '2024-05-02',
+      lang: 'en',
+      entities: [E.lyon],
+    });
+    expect(kinds(evs)).toEqual(['arrest', 'foiled-plot']);
+    expect(reportedAttacks(evs)).toHaveLength(0);
+  });
+
+  it('Arabic: a cell dismantled while it intended to carry out attacks is an arrest and a foiled plot', () => {
+    const evs = eventsOf({
+      text: 'قالت وزارة الداخلية أمس إن قوات الأمن فككت خلية إرهابية كانت تعتزم تنفيذ هجمات في بغداد.',
+      published: '2024-05-02',
+      entities: [E.baghdad],
+      dates: [{ surface: 'أمس', start: '2024-05-01' }],
+    });
+    expect(kinds(evs)).toEqual(['arrest', 'foiled-plot']);
+  });
+
+  it('Arabic: threatening messages posted in a group\'s name are its threat', () => {
+    const evs = eventsOf({
+      text: 'اعتقلت الشرطة رجلا نشر على الإنترنت رسائل تهديد باسم تنظيم داعش تظهر فيها معالم في ليون.',
+      published: '2024-05-02',
+      entities: [E.lyon, E.isis],
+    });
+    expect(evs.find((e) => e.type === 'threat')?.organization).toBe('org:isis');
+  });
+});

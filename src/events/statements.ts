@@ -125,13 +125,18 @@ export function findStatements(view: TextView, cues: CueIndex, anchors: Anchors,
         out.push({ type: 'warning', unit, actor, organization: militant?.entity.id ?? (terror ? dominant : null), place: null, date: nearestDate(view, cues, anchors, h, true), audience: null, weak: fam === 'report' });
       }
     }
+    // terror in the sentence, or a plan to attack stated with the arrest ("suspected of planning to kill")
+    const planned = cues.inUnit(unit, 'plan').some((p) => hasAttackAfter(cues, mentions, p, unit) || cues.near(p.first, p.last, 'plot', -1, 6));
     for (const fam of ['arrest', 'foiled'] as const) {
-      if (!terror) continue;
+      if (!terror && !planned) continue;
       for (const h of cues.inUnit(unit, fam)) {
         if (fam === 'foiled' && !cues.near(h.first, h.last, 'plot', 0, 4)) continue;
         const official = nearestOrg(view, cues, anchors, h, false);
         const militant = nearestOrg(view, cues, anchors, h, true);
-        out.push({ type: fam === 'arrest' ? 'arrest' : 'foiled-plot', unit, actor: official?.entity.id ?? null, organization: militant?.entity.id ?? null, place: nearestPlace(view, cues, anchors, h), date: nearestDate(view, cues, anchors, h, true), audience: null });
+        const found = { unit, actor: official?.entity.id ?? null, organization: militant?.entity.id ?? null, place: nearestPlace(view, cues, anchors, h), date: nearestDate(view, cues, anchors, h, true), audience: null };
+        out.push({ type: fam === 'arrest' ? 'arrest' : 'foiled-plot', ...found });
+        // "arrested on suspicion of planning attacks": the arrest stops a plot
+        if (fam === 'arrest' && cues.inUnit(unit, 'plan').some((p) => p.first > h.last && (hasAttackAfter(cues, mentions, p, unit) || cues.near(p.first, p.last, 'plot', -1, 6)))) out.push({ type: 'foiled-plot', ...found });
       }
     }
   }
