@@ -129,13 +129,13 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
     // one pass over the atoms for all clusters (each cluster only adds to its own members); an atom
     // without a Latin form can only match by carrying a folded family name as one of its forms
     const latin = latinAtoms(atoms);
-    const targets = new Set(bare.map((b) => b.folded));
+    const targetList = [...new Set(bare.map((b) => b.folded))];
     // a form can only be a target if it ends in the last letter of one: most atoms are answered by
     // that, without a look-up
     const lastUnits = [...new Set(bare.map((b) => b.folded.charCodeAt(b.folded.length - 1)))];
     for (let i = 0; i < atoms.length; i++) {
       const a = atoms[i];
-      if (latin[i] === 0 && !(endsInOneOf(a, lastUnits) && someIn(a.forms, targets))) continue;
+      if (latin[i] === 0 && !(endsInOneOf(a, lastUnits) && hasFormIn(a, targetList))) continue;
       const forms = a.forms;
       if (covered(i)) continue;
       for (const { c, last, folded } of bare) {
@@ -171,8 +171,17 @@ function endsInOneOf(a: Atom, units: number[]): boolean {
   return a.base !== undefined && a.base !== a.norm && units.includes(a.base.charCodeAt(a.base.length - 1));
 }
 
-function someIn(forms: string[], set: ReadonlySet<string>): boolean {
-  for (let k = 0; k < forms.length; k++) if (set.has(forms[k])) return true;
+/** Whether one of the targets is among the atom's forms (norm, base, norm past a proclitic), without making the list. */
+function hasFormIn(a: Atom, targets: string[]): boolean {
+  const norm = a.norm;
+  for (const t of targets) {
+    if (t === norm || t === a.base) return true;
+    const d = norm.length - t.length;
+    if (d > 0 && norm.endsWith(t)) {
+      const n = strippedLengths(norm, LENGTHS);
+      for (let k = 0; k < n; k++) if (LENGTHS[k] === d) return true;
+    }
+  }
   return false;
 }
 
