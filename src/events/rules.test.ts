@@ -560,6 +560,38 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 0 },
   ],
+  [
+    'in English "a stab at" is a figure of speech, not a stabbing',
+    {
+      text: 'The minister said the riot near Lyon on Monday was a stab at civil peace and a terror tactic by extremists.',
+      published: '2019-04-09',
+      lang: 'en',
+      entities: [E.lyon],
+      dates: [{ surface: 'Monday', start: '2019-04-08' }],
+    },
+    { reported: 0 },
+  ],
+  [
+    'a challenge to a result (الطعن في النتائج) is no stabbing',
+    {
+      text: 'أعلن المرشح الخاسر أمس في بغداد الطعن في نتائج الانتخابات بعد هجمات داعش على مراكز الاقتراع.',
+      published: '2019-04-09',
+      entities: [E.baghdad, E.isis],
+      dates: [{ surface: 'أمس', start: '2019-04-08' }],
+    },
+    { reported: 0 },
+  ],
+  [
+    'in English firebombs thrown at a building are an arson attack',
+    {
+      text: 'Worshippers fled a synagogue in Lyon on Friday after firebombs were thrown at the building. One person was injured.',
+      published: '2019-04-06',
+      lang: 'en',
+      entities: [E.lyon],
+      dates: [{ surface: 'on Friday', start: '2019-04-05' }],
+    },
+    { reported: 1, countries: ['FR'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
