@@ -90,6 +90,13 @@ export class StoreLinker {
       this.since = addDays(now.toISOString().slice(0, 10), -(this.options.windowDays ?? 14));
     }
     const since = this.since;
+    // The document being linked is the very next id: nothing else was stored in between (ids only
+    // grow), so there is nothing to read; anything stored after it comes with the next refresh.
+    // Reading it back would parse its whole row (raw bytes, analysis) only to skip it.
+    if (exceptId !== undefined && this.lastId > 0 && exceptId === this.lastId + 1) {
+      this.lastId = exceptId;
+      return;
+    }
     for (;;) {
       const page = await this.store.listDocuments({ afterId: this.lastId, limit: 500, since });
       if (page.length === 0) break;

@@ -46,6 +46,21 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON');
   }
 
+  /** Prepared statements by SQL text: better-sqlite3 compiles a statement on every prepare(), which
+   * cost more than running it for the small statements of putDocument. Lists of placeholders (IN
+   * (?, ?…)) make a few variants; the cache is dropped if it ever grows large. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      if (this.statements.size >= 500) this.statements.clear();
+      this.statements.set(sql, (s = this.db.prepare(sql)));
+    }
+    // pluck() is a mode of the statement: callers that want it turn it on again
+    return s.reader ? s.pluck(false) : s;
+  }
+
   async migrate(): Promise<void> {
     const db = this.db;
     db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
@@ -84,8 +99,7 @@ export class SqliteStore implements Store {
   // ------------------------------------------------------------ sources
 
   async addSource(input: SourceInput): Promise<Source> {
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT INTO sources (kind, url, name, every_seconds, created_at, next_poll_at) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT (url) DO NOTHING`,
       )
@@ -94,35 +108,32 @@ export class SqliteStore implements Store {
   }
 
   async getSource(idOrUrl: number | string): Promise<Source | null> {
-    const r = this.db.prepare(`SELECT * FROM sources WHERE ${typeof idOrUrl === 'number' ? 'id' : 'url'} = ?`).get(idOrUrl);
+    const r = this.stmt(`SELECT * FROM sources WHERE ${typeof idOrUrl === 'number' ? 'id' : 'url'} = ?`).get(idOrUrl);
     return r ? toSource(r as object) : null;
   }
 
   async listSources(): Promise<Source[]> {
-    return this.db.prepare('SELECT * FROM sources ORDER BY id').all().map((r) => toSource(r as object));
+    return this.stmt('SELECT * FROM sources ORDER BY id').all().map((r) => toSource(r as object));
   }
 
   async dueSources(at: string): Promise<Source[]> {
-    return this.db
-      .prepare('SELECT * FROM sources WHERE next_poll_at IS NOT NULL AND next_poll_at <= ? ORDER BY next_poll_at, id')
+    return this.stmt('SELECT * FROM sources WHERE next_poll_at IS NOT NULL AND next_poll_at <= ? ORDER BY next_poll_at, id')
       .all(at)
       .map((r) => toSource(r as object));
   }
 
   async removeSource(id: number): Promise<boolean> {
-    return this.db.prepare('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
+    return this.stmt('DELETE FROM sources WHERE id = ?').run(id).changes > 0;
   }
 
   async recordPoll(id: number, o: PollOutcome): Promise<Source> {
     const info = o.ok
-      ? this.db
-          .prepare(
+      ? this.stmt(
             `UPDATE sources SET last_success_at = ?, items_seen = items_seen + ?, failures = 0,
                etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), next_poll_at = ? WHERE id = ?`,
           )
           .run(o.at, o.itemsSeen, o.etag ?? null, o.lastModified ?? null, o.nextPollAt ?? null, id)
-      : this.db
-          .prepare(
+      : this.stmt(
             `UPDATE sources SET last_error_at = ?, last_error_code = ?, last_error_message = ?,
                failures = failures + 1, next_poll_at = ? WHERE id = ?`,
           )
@@ -142,16 +153,14 @@ export class SqliteStore implements Store {
   }
 
   private putOne(d: DocumentInput): PutResult {
-    const db = this.db;
-    const seen = db
-      .prepare('SELECT document_id FROM document_sources WHERE source_id = ? AND external_id = ?')
+    const seen = this.stmt('SELECT document_id FROM document_sources WHERE source_id = ? AND external_id = ?')
       .pluck()
       .get(d.sourceId, d.externalId) as number | undefined;
     if (seen !== undefined) return { id: seen, status: 'existing' };
     const text = d.text ?? d.analysis?.text ?? d.extracted;
     const forms = textForms(text); // one normalisation pass for the hash and the full-text form
     const hash = forms.hash;
-    let id = db.prepare('SELECT id FROM documents WHERE content_hash = ?').pluck().get(hash) as number | undefined;
+    let id = this.stmt('SELECT id FROM documents WHERE content_hash = ?').pluck().get(hash) as number | undefined;
     let status: PutResult['status'] = 'duplicate';
     if (id === undefined) {
       status = 'inserted';
@@ -159,8 +168,7 @@ export class SqliteStore implements Store {
       const title = d.title ?? d.analysis?.title ?? null;
       const published = d.published ?? d.analysis?.published ?? null;
       id = Number(
-        db
-          .prepare(
+        this.stmt(
             `INSERT INTO documents (content_hash, url, title, published, language, sort_date, raw, content_type,
                extracted, text, analysis, model_version, first_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
@@ -170,23 +178,23 @@ export class SqliteStore implements Store {
             d.extracted, text, d.analysis ? JSON.stringify(d.analysis) : null, d.modelVersion ?? d.analysis?.model ?? null, seenAt,
           ).lastInsertRowid,
       );
-      db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexText(title ?? ''), forms.index);
+      this.stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, indexText(title ?? ''), forms.index);
       this.linkEntities(id, d.analysis);
     }
-    db.prepare('INSERT INTO document_sources (source_id, external_id, document_id, url, fetched_at) VALUES (?, ?, ?, ?, ?)').run(
+    this.stmt('INSERT INTO document_sources (source_id, external_id, document_id, url, fetched_at) VALUES (?, ?, ?, ?, ?)').run(
       d.sourceId, d.externalId, id, d.url ?? null, d.fetchedAt,
     );
     return { id, status };
   }
 
   private linkEntities(id: number, analysis: Analysis | null | undefined): void {
-    const upsert = this.db.prepare(
+    const upsert = this.stmt(
       `INSERT INTO entities (id, type, name, name_ar, country, data) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, name_ar = excluded.name_ar,
          country = excluded.country, data = excluded.data`,
     );
-    const link = this.db.prepare('INSERT INTO document_entities (document_id, entity_id, mentions) VALUES (?, ?, ?)');
-    this.db.prepare('DELETE FROM document_entities WHERE document_id = ?').run(id);
+    const link = this.stmt('INSERT INTO document_entities (document_id, entity_id, mentions) VALUES (?, ?, ?)');
+    this.stmt('DELETE FROM document_entities WHERE document_id = ?').run(id);
     for (const e of entityLinks(analysis)) {
       upsert.run(e.id, e.type, e.name, e.nameAr ?? null, e.country ?? null, entityData(e));
       link.run(id, e.id, e.mentions?.length ?? 0);
@@ -196,32 +204,31 @@ export class SqliteStore implements Store {
   private withSources(rows: any[]): StoredDocument[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const links = this.db
-      .prepare(`SELECT * FROM document_sources WHERE document_id IN (${ids.map(() => '?').join(',')}) ORDER BY fetched_at, source_id`)
+    const links = this.stmt(`SELECT * FROM document_sources WHERE document_id IN (${ids.map(() => '?').join(',')}) ORDER BY fetched_at, source_id`)
       .all(...ids) as any[];
     const byDoc = byParent(links, 'document_id');
     return rows.map((r) => toDocument(r, byDoc.get(r.id) ?? []));
   }
 
   async getDocument(id: number): Promise<StoredDocument | null> {
-    const r = this.db.prepare('SELECT * FROM documents WHERE id = ?').get(id);
+    const r = this.stmt('SELECT * FROM documents WHERE id = ?').get(id);
     return r ? this.withSources([r])[0] : null;
   }
 
   async getDocuments(ids: number[]): Promise<StoredDocument[]> {
     if (ids.length === 0) return [];
     // json_each takes the whole list as one parameter (no limit on host parameters)
-    const rows = this.db.prepare('SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as any[];
+    const rows = this.stmt('SELECT * FROM documents WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as any[];
     return inOrder(ids, this.withSources(rows));
   }
 
   async findByExternalId(sourceId: number, externalId: string): Promise<number | null> {
-    const id = this.db.prepare('SELECT document_id FROM document_sources WHERE source_id = ? AND external_id = ?').pluck().get(sourceId, externalId);
+    const id = this.stmt('SELECT document_id FROM document_sources WHERE source_id = ? AND external_id = ?').pluck().get(sourceId, externalId);
     return (id as number | undefined) ?? null;
   }
 
   async getRaw(id: number): Promise<RawDocument | null> {
-    const r = this.db.prepare('SELECT raw, content_type FROM documents WHERE id = ?').get(id) as any;
+    const r = this.stmt('SELECT raw, content_type FROM documents WHERE id = ?').get(id) as any;
     return r ? { raw: new Uint8Array(r.raw), contentType: r.content_type ?? null } : null;
   }
 
@@ -230,26 +237,25 @@ export class SqliteStore implements Store {
     const args: unknown[] = [q.afterId ?? 0];
     if (q.since) (where.push('first_seen_at >= ?'), args.push(q.since));
     if (q.modelVersionNot !== undefined) (where.push('(model_version IS NULL OR model_version <> ?)'), args.push(q.modelVersionNot));
-    const rows = this.db
-      .prepare(`SELECT * FROM documents WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`)
+    const rows = this.stmt(`SELECT * FROM documents WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`)
       .all(...args, q.limit ?? 100);
     return this.withSources(rows);
   }
 
   async countDocuments(): Promise<number> {
-    return this.db.prepare('SELECT count(*) FROM documents').pluck().get() as number;
+    return this.stmt('SELECT count(*) FROM documents').pluck().get() as number;
   }
 
   async setAnalysis(id: number, analysis: Analysis, modelVersion: string): Promise<void> {
     this.db.transaction(() => {
-      const n = this.db.prepare('UPDATE documents SET analysis = ?, model_version = ? WHERE id = ?').run(JSON.stringify(analysis), modelVersion, id);
+      const n = this.stmt('UPDATE documents SET analysis = ?, model_version = ? WHERE id = ?').run(JSON.stringify(analysis), modelVersion, id);
       if (n.changes === 0) throw new MarsadError('E_NOT_FOUND', `no document ${id}`);
       this.linkEntities(id, analysis);
     }).immediate();
   }
 
   async setNearDuplicate(id: number, of: number, similarity: number): Promise<void> {
-    const n = this.db.prepare('UPDATE documents SET near_duplicate_of = ?, similarity = ? WHERE id = ?').run(of, similarity, id);
+    const n = this.stmt('UPDATE documents SET near_duplicate_of = ?, similarity = ? WHERE id = ?').run(of, similarity, id);
     if (n.changes === 0) throw new MarsadError('E_NOT_FOUND', `no document ${id}`);
   }
 
@@ -272,13 +278,11 @@ export class SqliteStore implements Store {
     }
     // Rank only the newest RANK_CANDIDATES matches (at least offset + limit): walking rowids is
     // cheap, scoring is not, and a common word matches most of the archive.
-    const cutoff = this.db
-      .prepare(`SELECT documents_fts.rowid FROM ${from} WHERE ${where.join(' AND ')} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?`)
+    const cutoff = this.stmt(`SELECT documents_fts.rowid FROM ${from} WHERE ${where.join(' AND ')} ORDER BY documents_fts.rowid DESC LIMIT 1 OFFSET ?`)
       .pluck()
       .get(...args, Math.max(RANK_CANDIDATES, offset + limit) - 1) as number | undefined;
     // title matches weigh double; bm25 is lower-is-better, so the score is its negation
-    const top = this.db
-      .prepare(
+    const top = this.stmt(
         `SELECT documents_fts.rowid AS id, bm25(documents_fts, 2.0, 1.0) AS r FROM ${from}
          WHERE ${where.join(' AND ')} AND documents_fts.rowid >= ? ORDER BY r, documents_fts.rowid LIMIT ? OFFSET ?`,
       )
@@ -287,8 +291,7 @@ export class SqliteStore implements Store {
     // the wide columns (the text, for the snippet) for the page only
     const rows = new Map(
       (
-        this.db
-          .prepare(`SELECT id, title, published, language, url, text FROM documents WHERE id IN (${top.map(() => '?').join(',')})`)
+        this.stmt(`SELECT id, title, published, language, url, text FROM documents WHERE id IN (${top.map(() => '?').join(',')})`)
           .all(...top.map((t) => t.id)) as any[]
       ).map((r) => [r.id, r]),
     );
@@ -304,13 +307,12 @@ export class SqliteStore implements Store {
   // ------------------------------------------------------------ entities
 
   async getEntity(id: string): Promise<Entity | null> {
-    const r = this.db.prepare('SELECT data FROM entities WHERE id = ?').get(id);
+    const r = this.stmt('SELECT data FROM entities WHERE id = ?').get(id);
     return r ? toEntity(r as object) : null;
   }
 
   async documentsWithEntity(entityId: string, limit = 100): Promise<number[]> {
-    return this.db
-      .prepare('SELECT document_id FROM document_entities WHERE entity_id = ? ORDER BY document_id LIMIT ?')
+    return this.stmt('SELECT document_id FROM document_entities WHERE entity_id = ? ORDER BY document_id LIMIT ?')
       .pluck()
       .all(entityId, limit) as number[];
   }
@@ -320,8 +322,7 @@ export class SqliteStore implements Store {
   async createIncident(i: IncidentInput): Promise<number> {
     const at = now();
     return Number(
-      this.db
-        .prepare(
+      this.stmt(
           `INSERT INTO incidents (type, date_start, date_end, country, location, organization, attack_types, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
@@ -334,17 +335,15 @@ export class SqliteStore implements Store {
 
   async attachReport(incidentId: number, r: IncidentReportInput): Promise<void> {
     this.db.transaction(() => {
-      const inc = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(incidentId) as any;
+      const inc = this.stmt('SELECT * FROM incidents WHERE id = ?').get(incidentId) as any;
       if (!inc) throw new MarsadError('E_NOT_FOUND', `no incident ${incidentId}`);
-      this.db
-        .prepare(
+      this.stmt(
           `INSERT INTO incident_reports (document_id, event_index, incident_id, event, attached_at) VALUES (?, ?, ?, ?, ?)
            ON CONFLICT (document_id, event_index) DO UPDATE SET incident_id = excluded.incident_id, event = excluded.event`,
         )
         .run(r.documentId, r.eventIndex, incidentId, JSON.stringify(r.event), now());
       const w = widenIncident(inc, r.event);
-      this.db
-        .prepare(
+      this.stmt(
           `UPDATE incidents SET date_start = ?, date_end = ?, country = ?, location = ?, organization = ?, attack_types = ?,
              updated_at = ? WHERE id = ?`,
         )
@@ -353,15 +352,14 @@ export class SqliteStore implements Store {
   }
 
   async incidentOfReport(documentId: number, eventIndex: number): Promise<number | null> {
-    const id = this.db
-      .prepare('SELECT incident_id FROM incident_reports WHERE document_id = ? AND event_index = ?')
+    const id = this.stmt('SELECT incident_id FROM incident_reports WHERE document_id = ? AND event_index = ?')
       .pluck()
       .get(documentId, eventIndex) as number | undefined;
     return id ?? null;
   }
 
   async getIncident(id: number): Promise<Incident | null> {
-    const r = this.db.prepare('SELECT * FROM incidents WHERE id = ?').get(id);
+    const r = this.stmt('SELECT * FROM incidents WHERE id = ?').get(id);
     return r ? this.withReports([r])[0] : null;
   }
 
@@ -373,8 +371,7 @@ export class SqliteStore implements Store {
     if (q.country) (where.push(q.orNoCountry ? '(country = ? OR country IS NULL)' : 'country = ?'), args.push(q.country.toUpperCase()));
     if (q.group) (where.push('organization = ?'), args.push(q.group));
     if (q.type) (where.push('type = ?'), args.push(q.type));
-    const rows = this.db
-      .prepare(
+    const rows = this.stmt(
         `SELECT * FROM incidents ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY date_start DESC NULLS LAST, id DESC LIMIT ?`,
       )
@@ -385,8 +382,7 @@ export class SqliteStore implements Store {
   private withReports(rows: any[]): Incident[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const reports = this.db
-      .prepare(
+    const reports = this.stmt(
         `SELECT r.incident_id, r.document_id, r.event_index, r.event, d.title, d.url, d.published, d.language,
            (SELECT group_concat(source_id) FROM document_sources s WHERE s.document_id = r.document_id) AS source_ids
          FROM incident_reports r JOIN documents d ON d.id = r.document_id
