@@ -357,6 +357,9 @@ function splitRoundUps(incidents: Incident[]): void {
       }
       target.mentions.push(m);
     }
+    // "two attacks launched by PKK fighters": each attack of the round-up is the group's
+    const orgs = summary.orgs.length > 0 ? summary.orgs : parts[0].mentions.flatMap((m) => m.orgs);
+    for (const p of parts.slice(1)) if (!p.mentions.some((m) => m.orgs.length > 0) && orgs.length > 0) p.mentions[0].orgs = orgs.map((o) => ({ ...o }));
     incidents.splice(incidents.indexOf(inc) + 1, 0, ...parts.slice(1));
   }
 }

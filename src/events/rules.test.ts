@@ -499,16 +499,16 @@ const cases: [string, DocSpec, Expect][] = [
     'a round-up of two attacks with one victim each splits, and a repeated headline total counts for neither',
     {
       text:
-        'قالت مصادر أمنية إن جنديين قتلا اليوم الأحد في هجومين لمسلحين في شرق تركيا.\n\n' +
+        'قالت مصادر أمنية إن جنديين قتلا اليوم الأحد في هجومين شنهما مسلحون من داعش في شرق تركيا.\n\n' +
         'وقتل جندي في هجوم على دورية في أغري.\n\n' +
         'وقتل جندي آخر في هجوم على مركز في ماردين.\n\n' +
         'رابط الخبر: مقتل جنديين في هجومين في شرق تركيا',
       published: '2019-04-07',
-      entities: [L.agri, L.mardin],
+      entities: [L.agri, L.mardin, E.isis],
       dates: [{ surface: 'اليوم الأحد', start: '2019-04-07' }],
       numbers: [{ surface: 'جنديين', value: 2 }],
     },
-    { reported: 2, killed: [1, 1], dates: ['2019-04-07', '2019-04-07'] },
+    { reported: 2, killed: [1, 1], dates: ['2019-04-07', '2019-04-07'], orgs: ['org:isis', 'org:isis'] },
   ],
   [
     "another blast told right after the lead, with no day or place of its own, shares the lead's day and place",
