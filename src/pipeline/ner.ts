@@ -9,7 +9,9 @@ const MAX_SEQUENCE = 300;
 
 export function nerStage(doc: Document, ctx: Context): void {
   if (doc.tokens.length === 0) return;
-  const model = nerModel(ctx, modelLang(doc.language, doc.tokens.map((t) => t.text)));
+  // the token texts are only needed to guess the language when the document has none of the two
+  const lang = doc.language === 'ar' || doc.language === 'en' ? doc.language : modelLang(doc.language, doc.tokens.map((t) => t.text));
+  const model = nerModel(ctx, lang);
   // without a segmentation, the whole token list is one sequence
   const ranges = doc.sentences.length > 0
     ? doc.sentences.map((s) => [s.firstToken, s.endToken] as const)
