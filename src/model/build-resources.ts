@@ -130,3 +130,50 @@ export function readArabicCorpus(dir: string, maxFiles = Infinity): CorpusStream
   }
   return stream;
 }
+
+/**
+ * Name cues in Arabic news: a person's title, an organisation's head noun, a place's head noun,
+ * each directly before the name (الشيخ X، نادي X، مدينة X). As proclitic-stripped bases.
+ */
+const CUES: Record<'per' | 'org' | 'loc', readonly string[]> = {
+  per: ['رئيس', 'شيخ', 'شيخه', 'امير', 'اميره', 'دكتور', 'سيد', 'سيده', 'لواء', 'عميد', 'عقيد', 'ملك', 'ملكه', 'وزير', 'مدرب', 'لاعب', 'نجم', 'زعيم', 'قائد', 'مستشار', 'نائب', 'سفير', 'امام', 'حاج', 'مهندس', 'استاذ', 'فنان', 'فنانه', 'كاتب', 'مخرج', 'مفتي', 'رئيسه', 'وزيره', 'مطرب', 'مطربه', 'ممثل', 'ممثله', 'شاعر', 'داعيه', 'محامي', 'قاضي'],
+  org: ['شركه', 'نادي', 'بنك', 'مصرف', 'حزب', 'جمعيه', 'صحيفه', 'قناه', 'فريق', 'مجموعه', 'جامعه', 'مستشفى', 'مؤسسه', 'وكاله', 'حركه', 'جماعه', 'تنظيم', 'مجله', 'اذاعه'],
+  loc: ['مدينه', 'محافظه', 'منطقه', 'بلده', 'قريه', 'ولايه', 'اقليم', 'مخيم', 'حي', 'عاصمه', 'جزيره', 'مقاطعه', 'ميناء', 'مطار', 'شارع', 'بحيره', 'جبل', 'نهر'],
+};
+
+/**
+ * Name lists induced from the unlabelled corpus: `corpus-per`, `corpus-org`, `corpus-loc` hold the
+ * words that follow one of the type's cue words often enough (≥ minCount times and at least
+ * `minShare` of the word's occurrences), as bases — first names, club and company names, towns
+ * that no hand-made list has. The tagger learns how far to trust each list.
+ */
+export function buildCorpusLists(dir: string, minCount = 5, minShare = 0.08): GazetteerData {
+  const cueType = new Map<string, number>();
+  (['per', 'org', 'loc'] as const).forEach((type, k) => {
+    for (const w of CUES[type]) cueType.set(featureNorm(w), k);
+  });
+  const total = new Map<string, number>();
+  const after = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort();
+  for (const file of files) {
+    const articles = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8')) as Array<{ title?: string; content?: string }>;
+    for (const a of articles) {
+      for (const part of [a.title ?? '', a.content ?? '']) {
+        let cue = -1;
+        for (const tok of roughTokens(part)) {
+          const base = stripProclitics(featureNorm(tok)).base;
+          total.set(base, (total.get(base) ?? 0) + 1);
+          if (cue >= 0 && base.length >= 3 && hasArabic(base)) after[cue].set(base, (after[cue].get(base) ?? 0) + 1);
+          cue = cueType.get(base) ?? -1;
+        }
+      }
+    }
+  }
+  const lists: Record<string, string[]> = {};
+  (['per', 'org', 'loc'] as const).forEach((type, k) => {
+    const keep: string[] = [];
+    for (const [w, n] of after[k]) if (n >= minCount && n >= minShare * (total.get(w) ?? n) && !cueType.has(w)) keep.push(w);
+    lists[`corpus-${type}`] = keep.sort();
+  });
+  return { lists };
+}
