@@ -1,7 +1,7 @@
 // Dictionary matching of registry and gazetteer names over the atom stream: longest match wins,
 // clitics are tolerated (لـ«داعش», وبروكسل), Latin case is checked (ISIS, not "is").
 import type { Atom } from './text.js';
-import { nameAtoms, startAfterClitic, strippedLengths } from './text.js';
+import { nameAtoms, startAfterClitic } from './text.js';
 import { registry, stripArticle, type Organization } from './organizations.js';
 import { gazetteer, type Place } from './gazetteer.js';
 import { adjectiveTable } from './adjectives.js';
@@ -114,12 +114,10 @@ function startsSomeEntry(index: Map<string, Entry[]>, atom: Atom): boolean {
   if (keyAt(index, norm, 0)) return true;
   const base = atom.base;
   if (base !== undefined && base !== norm && keyAt(index, base, 0)) return true;
-  const n = strippedLengths(norm, LENGTHS);
-  for (let k = 0; k < n; k++) if (keyAt(index, norm, LENGTHS[k])) return true;
+  const mask = atom.stripped;
+  for (let l = 1; l <= 4; l++) if ((mask & (1 << (l - 1))) !== 0 && keyAt(index, norm, l)) return true;
   return false;
 }
-
-const LENGTHS: number[] = [];
 
 /** Is the form s.slice(from), its article dropped, a key of the index? The bit set answers most. */
 function keyAt(index: Map<string, Entry[]>, s: string, from: number): boolean {

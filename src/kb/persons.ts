@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Span } from '../core/types.js';
-import { fold, isArabic, startAfterClitic, strippedLengths, type Atom } from './text.js';
+import { fold, isArabic, startAfterClitic, type Atom } from './text.js';
 import { nameData, sharedNameTokens, personId, personKey, romanizeName, isCommonGivenName } from './names.js';
 import { skeleton } from './translit.js';
 import { countryOfAdjective } from './adjectives.js';
@@ -178,8 +178,7 @@ function hasFormIn(a: Atom, targets: string[]): boolean {
     if (t === norm || t === a.base) return true;
     const d = norm.length - t.length;
     if (d > 0 && norm.endsWith(t)) {
-      const n = strippedLengths(norm, LENGTHS);
-      for (let k = 0; k < n; k++) if (LENGTHS[k] === d) return true;
+      if (d <= 4 && (a.stripped & (1 << (d - 1))) !== 0) return true;
     }
   }
   return false;
@@ -192,13 +191,11 @@ function latinAtoms(atoms: Atom[]): Uint8Array {
     const a = atoms[i];
     const norm = a.norm;
     if (!isArabic(norm) || (a.base !== undefined && a.base !== norm && !isArabic(a.base))) { out[i] = 1; continue; }
-    const n = strippedLengths(norm, LENGTHS);
-    for (let k = 0; k < n; k++) if (!isArabicFrom(norm, LENGTHS[k])) { out[i] = 1; break; }
+    const mask = a.stripped;
+    for (let l = 1; l <= 4 && mask !== 0; l++) if ((mask & (1 << (l - 1))) !== 0 && !isArabicFrom(norm, l)) { out[i] = 1; break; }
   }
   return out;
 }
-
-const LENGTHS: number[] = [];
 
 /** isArabic(s.slice(from)) without the slice. */
 function isArabicFrom(s: string, from: number): boolean {

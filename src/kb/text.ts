@@ -142,10 +142,16 @@ export class Atom {
   ) {}
 
   private formsMemo: string[] | undefined = undefined;
+  private strippedMemo = -1;
+
+  /** strippedMask(norm), computed once */
+  get stripped(): number {
+    return this.strippedMemo >= 0 ? this.strippedMemo : (this.strippedMemo = strippedMask(this.norm));
+  }
 
   /**
    * Clitic-stripped forms the tokenizer (or we) proposed, norm first. Made on first use: most atoms
-   * are answered from norm, base and strippedLengths without the list.
+   * are answered from norm, base and `stripped` without the list.
    */
   get forms(): string[] {
     return (this.formsMemo ??= cliticForms(this.norm, this.base));
@@ -160,16 +166,15 @@ const PROCLITICS_BY_FIRST: Array<string[] | undefined> = [];
 for (const p of PROCLITICS) (PROCLITICS_BY_FIRST[p.charCodeAt(0)] ??= []).push(p);
 
 /**
- * The lengths of the proclitics cliticForms strips from `norm` (each stripped form is
- * norm.slice(length)), written to `out`; returns how many. Duplicates are possible (cliticForms
- * drops them).
+ * The lengths of the proclitics cliticForms strips from `norm`, as a bit mask: bit L-1 set when
+ * norm.slice(L) is one of its forms (proclitics are 1 to 4 letters long).
  */
-export function strippedLengths(norm: string, out: number[]): number {
+export function strippedMask(norm: string): number {
   const candidates = PROCLITICS_BY_FIRST[norm.charCodeAt(0)];
   if (!candidates || !isArabic(norm)) return 0;
-  let n = 0;
-  for (const p of candidates) if (norm.length - p.length >= 2 && norm.startsWith(p)) out[n++] = p.length;
-  return n;
+  let mask = 0;
+  for (const p of candidates) if (norm.length - p.length >= 2 && norm.startsWith(p)) mask |= 1 << (p.length - 1);
+  return mask;
 }
 
 /** Scratch list for cliticForms: the result is copied out at its exact length (most words have one
