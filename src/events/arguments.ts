@@ -52,7 +52,9 @@ function assignPlaces(view: TextView, cues: CueIndex, anchors: Anchors, units: M
     if (a.entity.type !== 'location') continue;
     const ms = units.get(view.tokens[a.first].unit);
     if (!ms) continue;
-    const best = bestMention(cues, view.lang, ms, a.first, a.last, anchors.dates);
+    // "في الكاميرون ونيجيريا التي حذر رئيسها الولايات المتحدة": a place in a relative clause on another noun is that noun's
+    const free = ms.filter((m) => !relativeBetween(view, m, a));
+    const best = bestMention(cues, view.lang, free, a.first, a.last, anchors.dates);
     if (best) best[0].places.push(a);
   }
 }

@@ -148,8 +148,12 @@ function provisionalBackground(inc: Incident, published: string | null): boolean
   return isOld(incidentDate(inc), published) || inc.mentions.every((m) => m.backgroundCue);
 }
 
-/** Plural mentions naming places in several countries (هجمات باريس وبروكسل) stand for one incident each. */
-function splitByCountry(m: AttackMention): AttackMention[] {
+/**
+ * Plural mentions naming places in several countries (هجمات باريس وبروكسل) stand for one incident
+ * each. A toll given for them all is a total, no one country's; a recent day given for them all
+ * ("قتل 50 أمس في هجمات في الكاميرون ونيجيريا") is each one's, while an old one stays with the first.
+ */
+function splitByCountry(m: AttackMention, published: string | null): AttackMention[] {
   if (!m.plural || m.places.length < 2) return [m];
   const groups = new Map<string, EntityAnchor[]>();
   for (const p of m.places) {
@@ -157,7 +161,8 @@ function splitByCountry(m: AttackMention): AttackMention[] {
     (groups.get(c) ?? groups.set(c, []).get(c)!).push(p);
   }
   if (groups.size < 2) return [m];
-  return [...groups.values()].map((places, i) => ({ ...m, places, date: i === 0 ? m.date : null }));
+  const shared = m.date !== null && !isOld(m.date, published);
+  return [...groups.values()].map((places, i) => ({ ...m, places, date: i === 0 || shared ? m.date : null, killed: null, injured: null }));
 }
 
 /** Only a trigger that clearly names an attack may open an incident; weak ones only refer. */
@@ -222,7 +227,7 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
       if (f && (raw.types.size === 0 || f.mentions.some((x) => [...x.types].some((t) => raw.types.has(t))))) f.foiled = true;
     }
     if ((raw.rejected && raw.rejected !== 'weak') || raw.irrealis) continue;
-    for (const m of splitByCountry(raw)) {
+    for (const m of splitByCountry(raw, published)) {
       const anchored = m.places.length > 0 || (m.date !== null && m.date.strength >= 2);
       if (m.generic || (m.plural && !anchored)) continue;
       if (m.rejected === 'weak') {

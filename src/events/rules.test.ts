@@ -592,6 +592,18 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, countries: ['FR'] },
   ],
+  [
+    'attacks in two countries on one recent day: one attack each, the day shared, the total toll neither\'s, and no place from a relative clause',
+    {
+      text:
+        'قتل أكثر من 30 شخصا أمس في هجمات لداعش في العراق ونيجيريا التي انتقد رئيسها كينيا.\n\n' +
+        'والهجوم في بغداد أسفر عن مقتل 12 شخصا، فيما لقي 18 مصرعهم في تفجيرين في كانو.',
+      published: '2019-04-09',
+      entities: [E.baghdad, E.isis, L.nigeria, L.kenya, { id: 'loc:iq', type: 'location', name: 'Iraq', nameAr: 'العراق', country: 'IQ', kind: 'country', surfaces: ['العراق'] }, { ...L.namesake, country: 'NG' }],
+      dates: [{ surface: 'أمس', start: '2019-04-08' }],
+    },
+    { reported: 2, killed: [12, 18], countries: ['IQ', 'NG'], dates: ['2019-04-08', '2019-04-08'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
