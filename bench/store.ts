@@ -4,7 +4,7 @@
 // Run alone: node --import tsx bench/store.ts [--docs N] [--no-postgres]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -25,6 +25,10 @@ interface BackendFigures {
   searchP50Ms: number;
   searchP95Ms: number;
   searchMaxMs: number;
+  /** this process's CPU per search (query building, result parsing, snippets; not the server's) */
+  searchClientCpuMs: number;
+  /** 1-minute load average when the searches started: wall-clock latency on a shared machine follows it */
+  searchLoad1: number;
 }
 
 export function loadCorpus(): Array<{ title: string; content: string; date: string }> {
@@ -90,14 +94,18 @@ async function measure(store: Store, total: number): Promise<BackendFigures> {
   const qs = queries(300);
   for (const q of qs.slice(0, 20)) await store.search({ q }); // warm caches
   const times: number[] = [];
+  const load1 = +loadavg()[0].toFixed(2);
+  const cpu0 = process.cpuUsage();
   for (const q of qs) {
     const t = performance.now();
     await store.search({ q, limit: 20 });
     times.push(performance.now() - t);
   }
+  const cpu = process.cpuUsage(cpu0);
   times.sort((a, b) => a - b);
   const pct = (p: number) => +times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2);
-  return { insertDocsPerSec: Math.round(insertDocsPerSec), searchQueries: times.length, searchP50Ms: pct(0.5), searchP95Ms: pct(0.95), searchMaxMs: +times[times.length - 1].toFixed(2) };
+  return { insertDocsPerSec: Math.round(insertDocsPerSec), searchQueries: times.length, searchP50Ms: pct(0.5), searchP95Ms: pct(0.95), searchMaxMs: +times[times.length - 1].toFixed(2),
+    searchClientCpuMs: +((cpu.user + cpu.system) / 1000 / times.length).toFixed(2), searchLoad1: load1 };
 }
 
 function runWorkers(url: string, n: number): Promise<void> {
