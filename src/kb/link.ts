@@ -22,7 +22,14 @@ interface Candidate {
 const BYLINE_CUE = /(?:^|\n)\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|By)\s*[-–—:]?\s*$/u;
 
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+/** Whether some candidate's span overlaps [s.start, s.end) (a loop: this runs per mention). */
+function overlapsSome(cands: Candidate[], s: { start: number; end: number }): boolean {
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k].span;
+    if (c.start < s.end && s.start < c.end) return true;
+  }
+  return false;
+}
 
 /** Link one document; returns the entities in first-mention order. */
 export function linkDocument(doc: Document): Entity[] {
@@ -54,7 +61,7 @@ export function linkDocument(doc: Document): Entity[] {
 
   // tagger mentions: the dictionary wins where they overlap (its spans and ids are exact)
   for (const m of doc.mentions) {
-    if (m.type === 'MISC' || cands.some((c) => overlaps(c.span, m))) continue;
+    if (m.type === 'MISC' || overlapsSome(cands, m)) continue;
     const s = span(text, m.start, m.end);
     if (m.type === 'ORG') {
       const org = findOrg(m.text) ?? undefined;
@@ -79,7 +86,7 @@ export function linkDocument(doc: Document): Entity[] {
   const coveredAtom = (i: number) => coveredMask[i] === 1;
   for (const s of findPersonNames(atoms, coveredAtom)) {
     const sp = span(text, s.start, s.end);
-    if (!cands.some((c) => overlaps(c.span, sp))) cands.push({ span: sp, type: 'person', source: 'rule' });
+    if (!overlapsSome(cands, sp)) cands.push({ span: sp, type: 'person', source: 'rule' });
   }
 
   const entities: Entity[] = [];
