@@ -93,6 +93,9 @@ function punctBetween(view: TextView, a: number, b: number): boolean {
 
 const DEFINITE_AR = /^(و|ف)?(ب|ك)?(ال|لل)/;
 
+/** Words that report a toll, including a toll of none: an article that has one speaks of violence. */
+const CASUALTY_CUES = ['killedBefore', 'killedAfter', 'killedOne', 'injuredBefore', 'injuredAfter', 'noneBoth', 'noneKilled', 'noneInjured'] as const;
+
 const STRONG_TYPES: AttackType[] = ['suicide-bombing', 'stabbing', 'vehicle-ramming', 'hostage-taking'];
 
 function militantInUnit(unit: number, anchors: Anchors, view: TextView): boolean {
@@ -110,6 +113,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
   const hits = mergeHits(lex.triggers.findAll(view)).filter((h) => !cues.covers(h.first, 'notAttack'));
   const docTerror =
     view.units.some((_, u) => cues.hasInUnit(u, 'terror')) || anchors.entities.some((a) => anchors.isMilitant(a.entity));
+  const docCasualties = view.units.some((_, u) => CASUALTY_CUES.some((c) => cues.hasInUnit(u, c)));
   const unitTerror = new Map<number, boolean>();
   const targetMarkers = new Set(TARGET_MARKERS.map(lex.normalize));
   const mentions: AttackMention[] = [];
@@ -132,7 +136,9 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     else if (!strongType && !militantAgent(view, cues, anchors, h) && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
     // "ألقت القبض على 13 … وعند ملاحقته بادر بإطلاق النار": shots in the course of an arrest belong to the operation
     else if (info.types.length === 1 && info.types[0] === 'shooting' && cues.inUnit(unit, 'arrest').some((c) => c.last < h.first)) rejected = 'military';
-    else if (score < 3 && !info.anaphor) rejected = 'weak';
+    // a weapon word in an article with no word of terror and no casualty in its sentence (قلم رصاص،
+    // عبوة 5 كيلو، رميا بالرصاص) is no attack: only the unambiguous ones stand alone
+    else if ((score < 3 || (!terror && !docTerror && !docCasualties && info.strength < 3)) && !info.anaphor) rejected = 'weak';
 
     const head = view.tokens[h.first].forms[0];
     const definite = view.lang === 'ar' ? DEFINITE_AR.test(head) : cues.near(h.first, h.last, 'determiner', 0, -1) !== null;

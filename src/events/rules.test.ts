@@ -604,6 +604,16 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 2, killed: [12, 18], countries: ['IQ', 'NG'], dates: ['2019-04-08', '2019-04-08'] },
   ],
+  [
+    'weapon words in an article with no terror and no casualties are no attack (a pencil, a food package)',
+    {
+      text: 'طريقة صنع شاشة عرض في الرياض\n\nتحتاج إلى علبة ورق مقوى وقلم رصاص وعبوة غراء صغيرة، ثم تثبت الهاتف أمام العدسة أمس.',
+      published: '2019-04-09',
+      entities: [L.riyadh],
+      dates: [{ surface: 'أمس', start: '2019-04-08' }],
+    },
+    { reported: 0 },
+  ],
 ];
 
 describe('news, days and tolls', () => {
