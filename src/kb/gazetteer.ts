@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { nameAtoms, isArabic } from './text.js';
 import { nameData } from './names.js';
+import { computeSkeleton } from './translit.js';
 
 export type PlaceKind = 'country' | 'admin1' | 'city' | 'region' | 'landmark';
 
@@ -211,6 +212,50 @@ function admissible(p: Place, k: string, acronym: boolean, curatedOnly: boolean,
   if (!arabic || p.kind !== 'city' || p.capital || !p.country) return true;
   if (g.focus.has(p.country) || p.population >= g.otherMinPopulation) return true;
   return weightIn(context, p.country) > 0;
+}
+
+let skeletonIndex: Map<string, Place[]> | undefined;
+
+/** Latin names of towns and regions by consonant skeleton (Gombe → GMB), built on first use. */
+function placesBySkeleton(): Map<string, Place[]> {
+  if (skeletonIndex) return skeletonIndex;
+  const index = new Map<string, Place[]>();
+  for (const p of gazetteer().places) {
+    if (p.kind !== 'city' && p.kind !== 'region' && p.kind !== 'admin1') continue;
+    for (const n of p.namesEn) {
+      const key = n.split(' ').map(computeSkeleton).join(' ');
+      if (key.replace(/ /g, '').length < 3) continue;
+      const list = index.get(key);
+      if (!list) index.set(key, [p]);
+      else if (!list.includes(p)) list.push(p);
+    }
+  }
+  return (skeletonIndex = index);
+}
+
+/**
+ * An Arabic spelling the gazetteer lacks (غومبيه، عين الدفلى), read across scripts: the town or region of
+ * one of the article's own countries whose Latin name has the same consonant skeleton (a town before a
+ * region, then the largest). Never a place in a country the article does not name, never a short skeleton.
+ */
+export function placeBySkeleton(name: string, context: PlaceContext): Place | null {
+  const atoms = nameKey(name).split(' ').filter(Boolean);
+  if (atoms.length === 0 || !isArabic(atoms[0])) return null;
+  const keys = [atoms.map(computeSkeleton).join(' ')];
+  // بغومبيه، وعين: one proclitic on the first word
+  const bare = atoms[0].replace(/^(و|ف)?(ب|ل|ك)?/, '');
+  if (bare !== atoms[0] && bare.length >= 3) keys.push([bare, ...atoms.slice(1)].map(computeSkeleton).join(' '));
+  let best: Place | null = null;
+  for (const key of keys) {
+    if (key.replace(/ /g, '').length < 3) continue;
+    for (const p of placesBySkeleton().get(key) ?? []) {
+      if (!p.country || weightIn(context, p.country) === 0) continue;
+      // a town before the region named after it (Gombe the city, not Gombe State), then the larger
+      const rank = (x: Place) => (x.kind === 'city' ? 1 : 0);
+      if (!best || rank(p) > rank(best) || (rank(p) === rank(best) && (p.population > best.population || (p.population === best.population && p.id < best.id)))) best = p;
+    }
+  }
+  return best;
 }
 
 export function choosePlace(cands: Place[], name: string, context: PlaceContext): Place | null {

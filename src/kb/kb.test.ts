@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOrg, resolvePlace, countryOfAdjective, personId, screenName, skeleton, lookup } from './index.js';
+import { findOrg, resolvePlace, placeBySkeleton, countryOfAdjective, personId, screenName, skeleton, lookup } from './index.js';
 import { atomize, fold } from './text.js';
 import { tokenize } from '../lang/tokenize.js';
 
@@ -40,6 +40,16 @@ describe('places', () => {
     expect(resolvePlace('United Kingdom')!.id).toBe('loc:gb');
     expect(gb.lat).not.toBeNull();
     expect(resolvePlace('لندن')!.id).toBe('loc:2643743');
+  });
+
+  it('an Arabic spelling the gazetteer lacks is read across scripts, only in the article\'s countries', () => {
+    // غومبيه ≈ Gombe (GMB): the town before Gombe State, and only when Nigeria is named
+    const gombe = placeBySkeleton('غومبيه', new Set(['NG']))!;
+    expect([gombe.name, gombe.country, gombe.kind]).toEqual(['Gombe', 'NG', 'city']);
+    expect(placeBySkeleton('بغومبيه', new Set(['NG']))?.id).toBe(gombe.id);
+    expect(placeBySkeleton('غومبيه', new Set(['FR']))).toBeNull();
+    // a skeleton of under three consonants links nothing
+    expect(placeBySkeleton('عين', new Set(['DZ']))).toBeNull();
   });
 });
 

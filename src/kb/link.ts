@@ -3,7 +3,7 @@
 import type { Document, Entity, Span, EntityMention } from '../core/types.js';
 import { atomize, isArabic, nameAtoms, type Atom } from './text.js';
 import { scanDictionary, type DictMatch } from './matcher.js';
-import { choosePlace, gazetteer, nameKey, placeCandidates, type Place } from './gazetteer.js';
+import { choosePlace, gazetteer, nameKey, placeBySkeleton, placeCandidates, type Place } from './gazetteer.js';
 import { findOrg, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, findPersonNames } from './persons.js';
@@ -179,7 +179,7 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
   }
   const byId = new Map<string, Entity>();
   for (const c of cands) {
-    const p = choosePlace(c.places ?? [], c.span.text, context);
+    const p = choosePlace(c.places ?? [], c.span.text, context) ?? (c.places?.length ? null : placeBySkeleton(c.span.text, context));
     const id = p ? p.id : 'loc:' + slug(c.span.text);
     let e = byId.get(id);
     if (!e) {

@@ -41,7 +41,8 @@ export function skeleton(token: string): string {
   return sk;
 }
 
-function computeSkeleton(token: string): string {
+/** The skeleton without the memo: for building an index over many names once. */
+export function computeSkeleton(token: string): string {
   const t = fold(token).replace(/[^\p{L}]/gu, '');
   if (!t) return '';
   return isArabic(t) ? arabicSkeleton(t, token.trim().endsWith('ى')) : latinSkeleton(t);
