@@ -9,6 +9,15 @@ function doc(text: string, extra: Partial<Document> = {}): Document {
 const byId = (d: Document) => new Map(linkDocument(d).map((e) => [e.id, e]));
 
 describe('linkDocument', () => {
+  it('a place nothing could resolve never takes an id that looks like a country code', () => {
+    const text = 'قتل جنديان في هجوم قرب عين أمس.';
+    const start = text.indexOf('عين');
+    const mention: EntityMention = { start, end: start + 3, text: 'عين', type: 'LOC', source: 'model' };
+    const ids = [...byId(doc(text, { mentions: [mention] })).keys()];
+    expect(ids).not.toContain('loc:in');
+    expect(ids.filter((id) => id.startsWith('loc:'))).toEqual(['loc:in-place']);
+  });
+
   it('finds groups, places and people with exact spans', () => {
     const d = doc('أعلن تنظيم «داعش» مسؤوليته عن هجوم في بروكسل، وقال المحلل سامي الحداد إن التنظيم خسر مواقعه في الرقة.');
     const ents = linkDocument(d);

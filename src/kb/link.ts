@@ -180,7 +180,9 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
   const byId = new Map<string, Entity>();
   for (const c of cands) {
     const p = choosePlace(c.places ?? [], c.span.text, context) ?? (c.places?.length ? null : placeBySkeleton(c.span.text, context));
-    const id = p ? p.id : 'loc:' + slug(c.span.text);
+    // an unplaced name's id must not look like a country's (عين → "in" is India's code)
+    const own = slug(c.span.text);
+    const id = p ? p.id : 'loc:' + (/^[a-z]{2}$/.test(own) ? own + '-place' : own);
     let e = byId.get(id);
     if (!e) {
       e = p
