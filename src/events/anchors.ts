@@ -2,6 +2,7 @@
 // anaphoric organisation mentions such as التنظيم resolved), dates and numbers from the text layer.
 import type { DateMention, Entity } from '../core/types.js';
 import type { Lexicon } from './lexicon.js';
+import type { Hit } from './matcher.js';
 import { tokenAtOrAfter, tokenOf, type TextView } from './text-view.js';
 
 export type LocationLevel = 'country' | 'region' | 'city';
@@ -94,7 +95,7 @@ function fallbackNumbers(view: TextView): NumberAnchor[] {
   return out;
 }
 
-export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
+export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<string>[]): Anchors {
   const doc = view.doc;
   const isMilitant = makeMilitantTest(lex);
   const entities: EntityAnchor[] = [];
@@ -129,7 +130,7 @@ export function buildAnchors(view: TextView, lex: Lexicon): Anchors {
   const anaphors: EntityAnchor[] = [];
   // the bare words that may stand for the dominant group
   const bare = new Set([lex.normalize('تنظيم'), 'group', lex.normalize('جماعة')]);
-  for (const hit of lex.orgAnaphors.findAll(view)) {
+  for (const hit of anaphorHits ?? lex.orgAnaphors.findAll(view)) {
     if (covered.has(hit.first)) continue;
     const next = entities.find((a) => a.first > hit.last && a.first <= hit.last + 1);
     if (next && next.entity.type === 'organization') continue; // "تنظيم داعش": the name follows

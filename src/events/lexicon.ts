@@ -2,8 +2,8 @@
 // process through the context: attack triggers with their types, and one matcher of context cues.
 import type { Context } from '../core/context.js';
 import type { AttackType } from '../core/types.js';
-import { PhraseMatcher } from './matcher.js';
-import { normalizeForLang, type Lang } from './text-view.js';
+import { MultiMatcher, PhraseMatcher, type Hit } from './matcher.js';
+import { normalizeForLang, type Lang, type TextView } from './text-view.js';
 import arAttacks from '../lang/ar/data/events-attacks.json' with { type: 'json' };
 import arCasualties from '../lang/ar/data/events-casualties.json' with { type: 'json' };
 import arStatements from '../lang/ar/data/events-statements.json' with { type: 'json' };
@@ -49,6 +49,20 @@ export interface Lexicon {
   /** a place named by a street or square (شارع أسيوط، Baghdad Street) is not where it lies */
   streetWords: Set<string>;
   normalize: (s: string) => string;
+  /** triggers, cues and org anaphors in one pass (see lexiconHits) */
+  all: MultiMatcher;
+}
+
+/** The hits of the lexicon's three matchers, each exactly as its own findAll gives them. */
+export interface LexiconHits {
+  triggers: Hit<TriggerInfo>[];
+  cues: Hit<Cue>[];
+  orgAnaphors: Hit<string>[];
+}
+
+export function lexiconHits(view: TextView, lex: Lexicon): LexiconHits {
+  const [triggers, cues, orgAnaphors] = lex.all.findAll(view);
+  return { triggers: triggers as Hit<TriggerInfo>[], cues: cues as Hit<Cue>[], orgAnaphors: orgAnaphors as Hit<string>[] };
 }
 
 interface AttackData {
@@ -143,6 +157,7 @@ export function compileLexicon(lang: Lang): Lexicon {
     militantHints: d.contexts.militantOrgHints.map((h) => h.toLowerCase()),
     streetWords: new Set(list(d.contexts, 'streetWords').map(normalize)),
     normalize,
+    all: new MultiMatcher([triggers, cues, orgAnaphors] as PhraseMatcher<unknown>[]),
   };
 }
 

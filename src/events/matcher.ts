@@ -8,7 +8,7 @@ interface WordPattern {
   prefix: boolean;
 }
 
-interface Phrase<T> {
+export interface Phrase<T> {
   words: WordPattern[];
   value: T;
 }
@@ -20,10 +20,16 @@ export interface Hit<T> {
   value: T;
 }
 
+export interface PrefixGroup<T> {
+  form: string;
+  phrases: Phrase<T>[];
+}
+
 export class PhraseMatcher<T> {
-  private exact = new Map<string, Phrase<T>[]>();
+  /** phrases by their first word, when it is a whole word */
+  readonly exact = new Map<string, Phrase<T>[]>();
   /** phrases whose first word is a prefix pattern, by the pattern's first code unit, shortest pattern first */
-  private prefixed = new Map<number, { form: string; phrases: Phrase<T>[] }[]>();
+  readonly prefixed = new Map<number, PrefixGroup<T>[]>();
 
   constructor(private normalize: (s: string) => string) {}
 
@@ -95,6 +101,91 @@ export class PhraseMatcher<T> {
         out.push({ first: i, last, value: p.value });
       }
     }
+  }
+}
+
+/** Phrases of one matcher already found at the current token (a handful at most: a plain array). */
+function collectInto<T>(list: Phrase<T>[], view: TextView, i: number, seen: Phrase<T>[], out: Hit<T>[]): void {
+  for (let k = 0; k < list.length; k++) {
+    const p = list[k];
+    if (seen.length > 0 && seen.includes(p)) continue;
+    const last = p.words.length === 1 ? i : matchRest(p.words, view, i);
+    if (last >= 0) {
+      seen.push(p);
+      out.push({ first: i, last, value: p.value });
+    }
+  }
+}
+
+/**
+ * Several matchers in one pass over the tokens: each candidate form is looked up once in a table
+ * of the first words of all their phrases. Each matcher's hits are exactly what its own findAll
+ * gives, in the same order.
+ */
+export class MultiMatcher {
+  /** whole first words → the phrases of each matcher (by matcher index) that start with them */
+  private heads = new Map<string, (Phrase<unknown>[] | undefined)[]>();
+  /** first code units of prefix patterns, any matcher */
+  private prefixFirst = new Uint8Array(65536);
+  private prefixNaN = false;
+
+  constructor(private matchers: readonly PhraseMatcher<unknown>[]) {
+    matchers.forEach((m, k) => {
+      for (const [form, list] of m.exact) {
+        let e = this.heads.get(form);
+        if (!e) this.heads.set(form, (e = matchers.map(() => undefined)));
+        e[k] = list;
+      }
+      for (const key of m.prefixed.keys()) {
+        if (Number.isNaN(key)) this.prefixNaN = true;
+        else this.prefixFirst[key] = 1;
+      }
+    });
+  }
+
+  /** The hits of every matcher over the whole view, one list per matcher, each in token order. */
+  findAll(view: TextView): Hit<unknown>[][] {
+    const n = this.matchers.length;
+    const outs: Hit<unknown>[][] = [];
+    const seen: Phrase<unknown>[][] = [];
+    for (let k = 0; k < n; k++) {
+      outs.push([]);
+      seen.push([]);
+    }
+    const tokens = view.tokens;
+    const heads = this.heads;
+    const prefixFirst = this.prefixFirst;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i];
+      if (tok.punct) continue;
+      const forms = tok.forms;
+      let fresh = false;
+      for (let f = 0; f < forms.length; f++) {
+        const form = forms[f];
+        const e = heads.get(form);
+        const c = form.charCodeAt(0);
+        const pre = c === c ? prefixFirst[c] === 1 : this.prefixNaN;
+        if (e === undefined && !pre) continue;
+        if (!fresh) {
+          for (let k = 0; k < n; k++) seen[k].length = 0;
+          fresh = true;
+        }
+        for (let k = 0; k < n; k++) {
+          if (e !== undefined) {
+            const list = e[k];
+            if (list !== undefined) collectInto(list, view, i, seen[k], outs[k]);
+          }
+          if (!pre) continue;
+          const groups = this.matchers[k].prefixed.get(c);
+          if (groups === undefined) continue;
+          for (const g of groups) {
+            if (g.form.length > form.length) break;
+            if (form.startsWith(g.form)) collectInto(g.phrases, view, i, seen[k], outs[k]);
+          }
+        }
+      }
+    }
+    return outs;
   }
 }
 

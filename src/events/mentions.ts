@@ -109,8 +109,8 @@ function terrorInUnit(unit: number, cues: CueIndex, anchors: Anchors, view: Text
   return anchors.entities.some((a) => a.first >= u.firstToken && a.first < u.endToken && anchors.isMilitant(a.entity));
 }
 
-export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, anchors: Anchors): AttackMention[] {
-  const hits = mergeHits(lex.triggers.findAll(view)).filter((h) => !cues.covers(h.first, 'notAttack'));
+export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, anchors: Anchors, triggerHits = lex.triggers.findAll(view)): AttackMention[] {
+  const hits = mergeHits(triggerHits).filter((h) => !cues.covers(h.first, 'notAttack'));
   const docTerror =
     view.units.some((_, u) => cues.hasInUnit(u, 'terror')) || anchors.entities.some((a) => anchors.isMilitant(a.entity));
   const docCasualties = view.units.some((_, u) => CASUALTY_CUES.some((c) => cues.hasInUnit(u, c)));

@@ -72,7 +72,7 @@ function nearestPerson(view: TextView, cues: CueIndex, anchors: Anchors, h: Hit<
 }
 
 function audienceOf(view: TextView, cues: CueIndex, unit: number): string | null {
-  const h = cues.inUnit(unit, 'audience').sort((a, b) => b.last - b.first - (a.last - a.first))[0];
+  const h = [...cues.inUnit(unit, 'audience')].sort((a, b) => b.last - b.first - (a.last - a.first))[0];
   return h ? view.text.slice(view.tokens[h.first].start, view.tokens[h.last].end) : null;
 }
 
