@@ -97,17 +97,28 @@ function fallbackNumbers(view: TextView): NumberAnchor[] {
 
 export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<string>[]): Anchors {
   const doc = view.doc;
-  const isMilitant = makeMilitantTest(lex);
+  // entities are not modified while events are read: one answer per entity
+  const militantTest = makeMilitantTest(lex);
+  const militant = new Map<Entity, boolean>();
+  const isMilitant = (e: Entity): boolean => {
+    let v = militant.get(e);
+    if (v === undefined) militant.set(e, (v = militantTest(e)));
+    return v;
+  };
   const entities: EntityAnchor[] = [];
-  const namesOf = new Map<Entity, string[]>();
+  // normalised names, computed when first asked for (places' mentions, anaphors' antecedents)
+  const names = new Map<Entity, string[]>();
+  const namesOf = (e: Entity): string[] => {
+    let v = names.get(e);
+    if (v === undefined) names.set(e, (v = [e.name, e.nameAr ?? '', ...(e.aliases ?? [])].filter(Boolean).map((n) => lex.normalize(n))));
+    return v;
+  };
   for (const e of doc.entities) {
-    const names = [e.name, e.nameAr ?? '', ...(e.aliases ?? [])].filter(Boolean).map((n) => lex.normalize(n));
-    namesOf.set(e, names);
     for (const m of e.mentions) {
       if (m.end <= m.start || view.tokens.length === 0) continue;
       const first = tokenOf(view, m.start);
       const last = Math.max(first, tokenAtOrAfter(view, m.end) - 1);
-      entities.push({ first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: isAdjective(m.text, e, lex, names) });
+      entities.push({ first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: e.type === 'location' && isAdjective(m.text, e, lex, namesOf(e)) });
     }
   }
   entities.sort((a, b) => a.first - b.first || a.last - b.last || (a.entity.id < b.entity.id ? -1 : 1));
@@ -138,7 +149,7 @@ export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<str
     for (let k = entities.length - 1; k >= 0; k--) {
       const a = entities[k];
       if (a.first >= hit.first || a.entity.type !== 'organization') continue;
-      if ((namesOf.get(a.entity) ?? []).some((n) => n.includes(hit.value))) {
+      if (namesOf(a.entity).some((n) => n.includes(hit.value))) {
         target = a.entity;
         break;
       }
@@ -168,10 +179,16 @@ export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<str
       : fallbackNumbers(view);
   // "و3": digits glued to the conjunction are a count the number layer may not read
   if (view.lang === 'ar') {
-    view.tokens.forEach((t, i) => {
-      const m = /^[وف](\d{1,6})$/.exec(view.text.slice(t.start, t.end));
+    const text = view.text;
+    for (let i = 0; i < view.tokens.length; i++) {
+      const t = view.tokens[i];
+      // the regular expression's own first test, without a slice per token
+      const c0 = text.charCodeAt(t.start);
+      const c1 = text.charCodeAt(t.start + 1);
+      if ((c0 !== 0x648 && c0 !== 0x641) || !(c1 >= 0x30 && c1 <= 0x39) || t.end - t.start < 2) continue;
+      const m = /^[وف](\d{1,6})$/.exec(text.slice(t.start, t.end));
       if (m && !numbers.some((n) => n.first <= i && i <= n.last)) numbers.push({ first: i, last: i, start: t.start + 1, end: t.end, value: Number(m[1]), approx: false });
-    });
+    }
   }
   numbers.sort((a, b) => a.first - b.first);
 

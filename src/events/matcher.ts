@@ -11,6 +11,8 @@ interface WordPattern {
 export interface Phrase<T> {
   words: WordPattern[];
   value: T;
+  /** MultiMatcher's mark: the pass number of the token at which the phrase was last found */
+  stamp: number;
 }
 
 export interface Hit<T> {
@@ -43,7 +45,7 @@ export class PhraseMatcher<T> {
       });
     if (words.length === 0) return;
     const head = words[0];
-    const p: Phrase<T> = { words, value };
+    const p: Phrase<T> = { words, value, stamp: 0 };
     if (!head.prefix) {
       const list = this.exact.get(head.form) ?? [];
       list.push(p);
@@ -104,17 +106,32 @@ export class PhraseMatcher<T> {
   }
 }
 
-/** Phrases of one matcher already found at the current token (a handful at most: a plain array). */
-function collectInto<T>(list: Phrase<T>[], view: TextView, i: number, seen: Phrase<T>[], out: Hit<T>[]): void {
+/** Numbers the tokens MultiMatcher looks at, across calls: a phrase found at a token carries its number. */
+let stamp = 0;
+
+/** The phrases of the list found at token i that were not found there already (through another form). */
+function collectInto<T>(list: Phrase<T>[], view: TextView, i: number, mark: number, out: Hit<T>[]): void {
   for (let k = 0; k < list.length; k++) {
     const p = list[k];
-    if (seen.length > 0 && seen.includes(p)) continue;
+    if (p.stamp === mark) continue;
     const last = p.words.length === 1 ? i : matchRest(p.words, view, i);
     if (last >= 0) {
-      seen.push(p);
+      p.stamp = mark;
       out.push({ first: i, last, value: p.value });
     }
   }
+}
+
+/** A cheap filter over whole words (first two and last code units, length): 2^15 slots. */
+const FILTER_SIZE = 1 << 15;
+function filterKey(form: string): number {
+  const n = form.length;
+  return Math.imul((form.charCodeAt(0) * 31 + form.charCodeAt(1 % n)) * 31 + form.charCodeAt(n - 1) * 7 + n, 0x9e3779b1) >>> 17;
+}
+
+/** Filter key of the first four code units of a word (four at least). */
+function prefixKey(form: string): number {
+  return Math.imul(((form.charCodeAt(0) * 31 + form.charCodeAt(1)) * 31 + form.charCodeAt(2)) * 31 + form.charCodeAt(3), 0x9e3779b1) >>> 17;
 }
 
 /**
@@ -125,9 +142,14 @@ function collectInto<T>(list: Phrase<T>[], view: TextView, i: number, seen: Phra
 export class MultiMatcher {
   /** whole first words → the phrases of each matcher (by matcher index) that start with them */
   private heads = new Map<string, (Phrase<unknown>[] | undefined)[]>();
-  /** first code units of prefix patterns, any matcher */
-  private prefixFirst = new Uint8Array(65536);
-  private prefixNaN = false;
+  /** set for the filter keys of the whole first words: most words of a text skip the table */
+  private headFilter = new Uint8Array(FILTER_SIZE);
+  /** set for the filter keys of the first four code units of prefix patterns (all but the short ones) */
+  private prefixFilter = new Uint8Array(FILTER_SIZE);
+  /** first code units of prefix patterns shorter than four: any word with one may match */
+  private shortPrefixFirst = new Uint8Array(65536);
+  /** an empty prefix pattern (a bare * in the data) */
+  private prefixEmpty = false;
 
   constructor(private matchers: readonly PhraseMatcher<unknown>[]) {
     matchers.forEach((m, k) => {
@@ -135,10 +157,14 @@ export class MultiMatcher {
         let e = this.heads.get(form);
         if (!e) this.heads.set(form, (e = matchers.map(() => undefined)));
         e[k] = list;
+        if (form.length > 0) this.headFilter[filterKey(form)] = 1;
       }
-      for (const key of m.prefixed.keys()) {
-        if (Number.isNaN(key)) this.prefixNaN = true;
-        else this.prefixFirst[key] = 1;
+      for (const [key, groups] of m.prefixed) {
+        if (Number.isNaN(key)) this.prefixEmpty = true;
+        for (const g of groups) {
+          if (g.form.length >= 4) this.prefixFilter[prefixKey(g.form)] = 1;
+          else if (g.form.length > 0) this.shortPrefixFirst[key] = 1;
+        }
       }
     });
   }
@@ -147,40 +173,37 @@ export class MultiMatcher {
   findAll(view: TextView): Hit<unknown>[][] {
     const n = this.matchers.length;
     const outs: Hit<unknown>[][] = [];
-    const seen: Phrase<unknown>[][] = [];
-    for (let k = 0; k < n; k++) {
-      outs.push([]);
-      seen.push([]);
-    }
+    for (let k = 0; k < n; k++) outs.push([]);
     const tokens = view.tokens;
     const heads = this.heads;
-    const prefixFirst = this.prefixFirst;
+    const headFilter = this.headFilter;
+    const prefixFilter = this.prefixFilter;
+    const shortPrefixFirst = this.shortPrefixFirst;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       if (tok.punct) continue;
       const forms = tok.forms;
-      let fresh = false;
+      let mark = 0;
       for (let f = 0; f < forms.length; f++) {
         const form = forms[f];
-        const e = heads.get(form);
+        const e = form.length === 0 || headFilter[filterKey(form)] === 1 ? heads.get(form) : undefined;
         const c = form.charCodeAt(0);
-        const pre = c === c ? prefixFirst[c] === 1 : this.prefixNaN;
+        // a prefix pattern can match only a word that begins with its first four code units (or its first, when shorter)
+        const pre = c !== c ? this.prefixEmpty : shortPrefixFirst[c] === 1 || (form.length >= 4 && prefixFilter[prefixKey(form)] === 1);
         if (e === undefined && !pre) continue;
-        if (!fresh) {
-          for (let k = 0; k < n; k++) seen[k].length = 0;
-          fresh = true;
-        }
+        if (mark === 0) mark = ++stamp;
         for (let k = 0; k < n; k++) {
           if (e !== undefined) {
             const list = e[k];
-            if (list !== undefined) collectInto(list, view, i, seen[k], outs[k]);
+            if (list !== undefined) collectInto(list, view, i, mark, outs[k]);
           }
           if (!pre) continue;
           const groups = this.matchers[k].prefixed.get(c);
           if (groups === undefined) continue;
-          for (const g of groups) {
-            if (g.form.length > form.length) break;
-            if (form.startsWith(g.form)) collectInto(g.phrases, view, i, seen[k], outs[k]);
+          for (let g = 0; g < groups.length; g++) {
+            const group = groups[g];
+            if (group.form.length > form.length) break;
+            if (form.startsWith(group.form)) collectInto(group.phrases, view, i, mark, outs[k]);
           }
         }
       }

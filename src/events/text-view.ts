@@ -38,11 +38,11 @@ export interface TextView {
 // such as "بل" from "بلد" cannot match anything, while a missed split would lose a trigger.
 const AR_PROCLITICS = ['وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'وب', 'فب', 'ول', 'فل', 'وك', 'وس', 'و', 'ف', 'ب', 'ل', 'ك', 'س'];
 
-/** The proclitics that can begin a word, by its first code unit, in the order above. */
-const PROCLITICS_BY_FIRST = new Map<number, string[]>();
+/** The proclitics that can begin a word, by its first code unit (an Arabic letter), in the order above. */
+const PROCLITICS_BY_FIRST: (string[] | undefined)[] = [];
 for (const p of AR_PROCLITICS) {
-  const k = p.charCodeAt(0);
-  (PROCLITICS_BY_FIRST.get(k) ?? PROCLITICS_BY_FIRST.set(k, []).get(k)!).push(p);
+  const k = p.charCodeAt(0) - 0x600;
+  (PROCLITICS_BY_FIRST[k] ??= []).push(p);
 }
 
 /**
@@ -51,13 +51,13 @@ for (const p of AR_PROCLITICS) {
  */
 export function arabicForms(norm: string): string[] {
   const out = [norm];
-  const ps = PROCLITICS_BY_FIRST.get(norm.charCodeAt(0));
-  if (!ps) return out;
-  for (const p of ps) {
-    if (norm.length - p.length >= 2 && norm.startsWith(p)) {
-      const rest = norm.slice(p.length);
-      if (!out.includes(rest)) out.push(rest);
-    }
+  const k = norm.charCodeAt(0) - 0x600;
+  const ps = k >= 0 && k < 0x100 ? PROCLITICS_BY_FIRST[k] : undefined;
+  if (ps === undefined) return out;
+  // each proclitic of a length leaves a rest of its own length: no rest can repeat another
+  for (let j = 0; j < ps.length; j++) {
+    const p = ps[j];
+    if (norm.length - p.length >= 2 && norm.startsWith(p)) out.push(norm.slice(p.length));
   }
   return out;
 }
@@ -89,10 +89,9 @@ const FALLBACK_TOKEN = /[\p{L}\p{M}\p{N}_]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\
 function unitBreaks(text: string): number[] {
   const breaks: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') breaks.push(i + 1);
-    else if (c === '!' || c === '?' || c === '؟') breaks.push(i + 1);
-    else if (c === '.') {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a /* \n */ || c === 0x21 /* ! */ || c === 0x3f /* ? */ || c === 0x061f /* ؟ */) breaks.push(i + 1);
+    else if (c === 0x2e /* . */) {
       const next = text[i + 1] ?? ' ';
       const prev = text[i - 1] ?? ' ';
       if (/[\s"”»'’)]/.test(next) || (/[a-z)"”]/.test(prev) && /[A-Z]/.test(next))) {
@@ -111,10 +110,14 @@ export function buildView(doc: Document): TextView {
   const text = doc.text;
   const tokens: ViewToken[] = [];
   if (doc.tokens.length > 0) {
-    for (const t of doc.tokens) {
+    const src = doc.tokens;
+    const ar = lang === 'ar';
+    for (let k = 0; k < src.length; k++) {
+      const t = src[k];
       const norm = t.norm || normalizeForLang(t.text, lang);
-      const forms = tokenForms(norm, lang);
-      if (t.base && !forms.includes(t.base)) forms.push(t.base);
+      const forms = ar ? arabicForms(norm) : tokenForms(norm, lang);
+      const base = t.base;
+      if (base && !forms.includes(base)) forms.push(base);
       tokens.push({ start: t.start, end: t.end, forms, punct: t.kind === 'punct', number: t.kind === 'number', unit: 0, pos: 0 });
     }
   } else {
@@ -125,8 +128,8 @@ export function buildView(doc: Document): TextView {
       tokens.push({ start: m.index!, end: m.index! + s.length, forms: punct ? [s] : tokenForms(norm, lang), punct, number: /^\d/.test(norm), unit: 0, pos: 0 });
     }
   }
-  let pos = 0;
-  for (const t of tokens) {
+  for (let k = 0, pos = 0; k < tokens.length; k++) {
+    const t = tokens[k];
     t.pos = pos;
     if (!t.punct) pos++;
   }
