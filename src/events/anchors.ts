@@ -79,11 +79,12 @@ export function locationLevel(e: Entity): LocationLevel {
 const NISBA_AR = /(ي|يه|يا|يين|يون|يان)$/;
 const NISBA_EN = /(ish|ian|ean|an|ese|i|ic)$/;
 
-function isAdjective(mentionText: string, e: Entity, lex: Lexicon, names: string[]): boolean {
+function isAdjective(mentionText: string, e: Entity, lex: Lexicon, namesOf: (e: Entity) => string[]): boolean {
   if (e.type !== 'location') return false;
   const m = lex.normalize(mentionText).replace(/^(و|ف|ب|ل)?(ال)?/, '');
-  if (names.some((n) => n === m || n.endsWith(m))) return false;
-  return lex.lang === 'ar' ? NISBA_AR.test(m) : NISBA_EN.test(m);
+  // the ending first: the names are needed only for a word that looks like an adjective
+  if (!(lex.lang === 'ar' ? NISBA_AR.test(m) : NISBA_EN.test(m))) return false;
+  return !namesOf(e).some((n) => n === m || n.endsWith(m));
 }
 
 function fallbackNumbers(view: TextView): NumberAnchor[] {
@@ -118,7 +119,7 @@ export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<str
       if (m.end <= m.start || view.tokens.length === 0) continue;
       const first = tokenOf(view, m.start);
       const last = Math.max(first, tokenAtOrAfter(view, m.end) - 1);
-      entities.push({ first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: e.type === 'location' && isAdjective(m.text, e, lex, namesOf(e)) });
+      entities.push({ first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: isAdjective(m.text, e, lex, namesOf) });
     }
   }
   entities.sort((a, b) => a.first - b.first || a.last - b.last || (a.entity.id < b.entity.id ? -1 : 1));

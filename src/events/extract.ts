@@ -173,9 +173,9 @@ function titlePlaces(view: TextView, anchors: Anchors): EntityAnchor[] {
   const t = normalizeForLang(title, view.lang);
   const out: EntityAnchor[] = [];
   for (const a of anchors.entities) {
-    if (a.entity.type !== 'location' || a.adjective) continue;
+    if (a.entity.type !== 'location' || a.adjective || out.some((o) => o.entity === a.entity)) continue;
     const surface = normalizeForLang(view.text.slice(a.start, a.end), view.lang);
-    if (surface.length < 3 || !t.includes(surface) || out.some((o) => o.entity === a.entity)) continue;
+    if (surface.length < 3 || !t.includes(surface)) continue;
     out.push(a);
   }
   return out.sort((a, b) => placeRank(b) - placeRank(a));
