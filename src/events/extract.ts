@@ -51,8 +51,13 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: E
   }
   const date = incidentDate(inc);
   const own = incidentPlace(inc);
-  const place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc) ?? adjectivePlace(view, anchors, inc);
+  let place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc) ?? adjectivePlace(view, anchors, inc);
   let country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc) : null;
+  // a name nothing could place, in an article whose only country is an adjective (الجزائرية)
+  if (place && !country) {
+    const adj = adjectivePlace(view, anchors, inc);
+    if (adj) [place, country] = [adj, countryOf(adj)];
+  }
   // a town read as a namesake abroad (Yobe in Japan in a Nigerian story): trust the article's countries
   const other = place && country ? articleCountry(anchors, place) : null;
   if (other && other !== country) country = other;

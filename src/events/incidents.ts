@@ -28,7 +28,8 @@ export function placeRank(a: EntityAnchor): number {
 export function countryOf(a: EntityAnchor): string | null {
   const c = a.entity.country;
   if (typeof c === 'string' && c) return c.toUpperCase();
-  const m = /^loc:([a-z]{2})$/.exec(a.entity.id);
+  // an unplaced name's id may look like a country code (عين → loc:in): only a country's id counts
+  const m = a.entity.kind === 'country' ? /^loc:([a-z]{2})$/.exec(a.entity.id) : null;
   return m ? m[1].toUpperCase() : null;
 }
 

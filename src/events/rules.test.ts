@@ -614,6 +614,17 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 0 },
   ],
+  [
+    'a name nothing could place, whose id looks like a country code, gives way to the nationality adjective',
+    {
+      text: 'قالت وزارة الدفاع الجزائرية إن تسعة جنود قتلوا في هجوم مسلح على دورية قرب عين أمس.',
+      published: '2019-04-09',
+      entities: [{ id: 'loc:in', type: 'location', name: 'In', country: null, surfaces: ['عين'] }],
+      dates: [{ surface: 'أمس', start: '2019-04-08' }],
+      numbers: [{ surface: 'تسعة', value: 9 }],
+    },
+    { reported: 1, countries: ['DZ'] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
