@@ -129,6 +129,11 @@ function filterKey(form: string): number {
   return Math.imul((form.charCodeAt(0) * 31 + form.charCodeAt(1 % n)) * 31 + form.charCodeAt(n - 1) * 7 + n, 0x9e3779b1) >>> 17;
 }
 
+const setBit = (bits: Int32Array, k: number) => {
+  bits[k >>> 5] |= 1 << (k & 31);
+};
+const hasBit = (bits: Int32Array, k: number) => (bits[k >>> 5] & (1 << (k & 31))) !== 0;
+
 /** Filter key of the first four code units of a word (four at least). */
 function prefixKey(form: string): number {
   return Math.imul(((form.charCodeAt(0) * 31 + form.charCodeAt(1)) * 31 + form.charCodeAt(2)) * 31 + form.charCodeAt(3), 0x9e3779b1) >>> 17;
@@ -142,12 +147,12 @@ function prefixKey(form: string): number {
 export class MultiMatcher {
   /** whole first words → the phrases of each matcher (by matcher index) that start with them */
   private heads = new Map<string, (Phrase<unknown>[] | undefined)[]>();
-  /** set for the filter keys of the whole first words: most words of a text skip the table */
-  private headFilter = new Uint8Array(FILTER_SIZE);
-  /** set for the filter keys of the first four code units of prefix patterns (all but the short ones) */
-  private prefixFilter = new Uint8Array(FILTER_SIZE);
+  /** bits set for the filter keys of the whole first words: most words of a text skip the table (4 KB: stays in cache) */
+  private headFilter = new Int32Array(FILTER_SIZE >>> 5);
+  /** bits set for the filter keys of the first four code units of prefix patterns (all but the short ones) */
+  private prefixFilter = new Int32Array(FILTER_SIZE >>> 5);
   /** first code units of prefix patterns shorter than four: any word with one may match */
-  private shortPrefixFirst = new Uint8Array(65536);
+  private shortPrefixFirst = new Set<number>();
   /** an empty prefix pattern (a bare * in the data) */
   private prefixEmpty = false;
 
@@ -157,13 +162,13 @@ export class MultiMatcher {
         let e = this.heads.get(form);
         if (!e) this.heads.set(form, (e = matchers.map(() => undefined)));
         e[k] = list;
-        if (form.length > 0) this.headFilter[filterKey(form)] = 1;
+        if (form.length > 0) setBit(this.headFilter, filterKey(form));
       }
       for (const [key, groups] of m.prefixed) {
         if (Number.isNaN(key)) this.prefixEmpty = true;
         for (const g of groups) {
-          if (g.form.length >= 4) this.prefixFilter[prefixKey(g.form)] = 1;
-          else if (g.form.length > 0) this.shortPrefixFirst[key] = 1;
+          if (g.form.length >= 4) setBit(this.prefixFilter, prefixKey(g.form));
+          else if (g.form.length > 0) this.shortPrefixFirst.add(key);
         }
       }
     });
@@ -178,7 +183,7 @@ export class MultiMatcher {
     const heads = this.heads;
     const headFilter = this.headFilter;
     const prefixFilter = this.prefixFilter;
-    const shortPrefixFirst = this.shortPrefixFirst;
+    const shortPrefixFirst = this.shortPrefixFirst.size > 0 ? this.shortPrefixFirst : null;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       if (tok.punct) continue;
@@ -186,10 +191,10 @@ export class MultiMatcher {
       let mark = 0;
       for (let f = 0; f < forms.length; f++) {
         const form = forms[f];
-        const e = form.length === 0 || headFilter[filterKey(form)] === 1 ? heads.get(form) : undefined;
+        const e = form.length === 0 || hasBit(headFilter, filterKey(form)) ? heads.get(form) : undefined;
         const c = form.charCodeAt(0);
         // a prefix pattern can match only a word that begins with its first four code units (or its first, when shorter)
-        const pre = c !== c ? this.prefixEmpty : shortPrefixFirst[c] === 1 || (form.length >= 4 && prefixFilter[prefixKey(form)] === 1);
+        const pre = c !== c ? this.prefixEmpty : (form.length >= 4 && hasBit(prefixFilter, prefixKey(form))) || (shortPrefixFirst !== null && shortPrefixFirst.has(c));
         if (e === undefined && !pre) continue;
         if (mark === 0) mark = ++stamp;
         for (let k = 0; k < n; k++) {
