@@ -32,7 +32,7 @@ export interface AnalyzeBenchResult {
   memory: { articles: number; heapStartMB: number; heapEndMB: number; heapPeakMB: number; rssEndMB: number; growthMB: number };
 }
 
-interface Article {
+export interface Article {
   text: string;
   published: string | null;
 }
@@ -41,7 +41,7 @@ interface Article {
  * `n` articles spread evenly over the whole corpus (every k-th article of all 18 days, in order): the
  * first file alone is not typical (its first 1,000 articles average 3,400 characters, the corpus 1,780).
  */
-function loadArticles(dir: string, n: number): Article[] {
+export function loadArticles(dir: string, n: number): Article[] {
   const all: Article[] = [];
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.json.gz')).sort()) {
     const rows = JSON.parse(gunzipSync(readFileSync(join(dir, f))).toString('utf8')) as { title?: string; content?: string; date_extracted?: string }[];
