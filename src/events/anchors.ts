@@ -90,7 +90,7 @@ function isAdjective(mentionText: string, e: Entity, lex: Lexicon, namesOf: (e: 
 function fallbackNumbers(view: TextView): NumberAnchor[] {
   const out: NumberAnchor[] = [];
   view.tokens.forEach((t, i) => {
-    const f = t.forms[0];
+    const f = t.norm;
     if (/^\d{1,6}$/.test(f)) out.push({ first: i, last: i, start: t.start, end: t.end, value: Number(f), approx: false });
   });
   return out;

@@ -121,7 +121,7 @@ function relativeBetween(view: TextView, m: AttackMention, d: { first: number; l
   const [a, b] = d.first > m.last ? [m.last, d.first] : [d.last, m.first];
   for (let i = a + 1; i < b; i++) {
     const t = view.tokens[i];
-    if (t.punct || !rel.has(t.forms[0])) continue;
+    if (t.punct || !rel.has(t.norm)) continue;
     // the trigger's own clause: الهجوم الذي، the attack which (a comma may stand between)
     let j = i - 1;
     while (j > a && view.tokens[j].punct) j--;
@@ -139,7 +139,7 @@ function forcesBetween(view: TextView, cues: CueIndex, m: AttackMention, d: { fi
   if (d.first <= m.last) return false;
   const mil = cues.near(d.first, d.last, 'military', cues.gap(m.last, d.first), -1);
   if (mil === null || mil.first <= m.last) return false;
-  return view.lang !== 'ar' || /^(و|ف)?ال/.test(view.tokens[mil.first].forms[0]);
+  return view.lang !== 'ar' || /^(و|ف)?ال/.test(view.tokens[mil.first].norm);
 }
 
 const COMPLEMENTIZERS = new Set(['إن', 'أن', 'ان', 'that'].map((w) => normalizeForLang(w, /^[a-z]/.test(w) ? 'en' : 'ar')));
@@ -169,7 +169,7 @@ function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir:
   let skipped = 0;
   for (let j = i + dir; j >= 0 && j < view.tokens.length && view.tokens[j].unit === unit; j += dir) {
     const t = view.tokens[j];
-    if (t.punct && t.forms[0] !== ',' && t.forms[0] !== '،') continue;
+    if (t.punct && t.norm !== ',' && t.norm !== '،') continue;
     const hits = dir === 1 ? cues.startingAt(j) : [];
     if (dir === -1) {
       for (const f of families) if (cues.covers(j, f as never)) return { family: f, dist: skipped };
@@ -184,12 +184,12 @@ function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir:
       j = close;
       continue;
     }
-    if (!(t.forms.some((f) => lex.fillers.has(f)) || isNisbaPlural(t.forms[0], lex.lang)) || ++skipped > maxSkip) return null;
+    if (!(t.forms.some((f) => lex.fillers.has(f)) || isNisbaPlural(t.norm, lex.lang)) || ++skipped > maxSkip) return null;
   }
   return null;
 }
 
-const isComma = (t: { punct: boolean; forms: readonly string[] }) => t.punct && (t.forms[0] === ',' || t.forms[0] === '،');
+const isComma = (t: { punct: boolean; norm: string }) => t.punct && (t.norm === ',' || t.norm === '،');
 
 /** The comma closing a short parenthetical opened at token i (no number inside), or -1. */
 function closingComma(view: TextView, i: number, unit: number): number {
@@ -218,9 +218,9 @@ function conjoinedAfter(view: TextView, n: { first: number; start: number }): nu
   const t = view.tokens[n.first];
   if (view.lang === 'ar') {
     if (t.start < n.start && view.text[t.start] === 'و') return n.first - 1; // و3: the conjunction is glued to the count
-    return view.tokens[n.first - 1]?.forms[0] === 'و' ? n.first - 2 : -1;
+    return view.tokens[n.first - 1]?.norm === 'و' ? n.first - 2 : -1;
   }
-  return view.tokens[n.first - 1]?.forms[0] === 'and' ? n.first - 2 : -1;
+  return view.tokens[n.first - 1]?.norm === 'and' ? n.first - 2 : -1;
 }
 
 /**
@@ -231,9 +231,9 @@ function victimAfter(view: TextView, cues: CueIndex, lex: Lexicon, n: { last: nu
   const unit = view.tokens[n.last].unit;
   let j = n.last + 1;
   const filler = (f: string) => lex.fillers.has(f) || isNisbaPlural(f, lex.lang);
-  while (j < view.tokens.length && view.tokens[j].unit === unit && j - n.last <= 2 && filler(view.tokens[j].forms[0])) j++;
+  while (j < view.tokens.length && view.tokens[j].unit === unit && j - n.last <= 2 && filler(view.tokens[j].norm)) j++;
   const t = view.tokens[j];
-  if (!t || t.unit !== unit || t.punct || !t.forms[0].startsWith('و') || !t.forms.slice(1).some((f) => lex.oneVictim.has(f))) return null;
+  if (!t || t.unit !== unit || t.punct || !t.norm.startsWith('و') || !t.forms.slice(1).some((f) => lex.oneVictim.has(f))) return null;
   for (const k of [j, j + 1]) {
     const hit = cueAcross(view, cues, lex, k, 1, ['killedAfter', 'injuredAfter'], 0);
     if (hit) return hit.family === 'killedAfter' ? 'killed' : 'injured';
@@ -268,7 +268,7 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     if (!role) continue;
     // "جميع المهاجمين الأربعة قتلوا": attackers named just before the count are not victims
     if (cueAcross(view, cues, lex, n.last, 1, ['notVictim', 'combined'], 2) || cueAcross(view, cues, lex, n.first, -1, ['combined'], 1)) continue;
-    if (view.lang === 'ar' && /^ال/.test(view.tokens[n.first].forms[0]) && cueAcross(view, cues, lex, n.first, -1, ['notVictim'], 0)) continue;
+    if (view.lang === 'ar' && /^ال/.test(view.tokens[n.first].norm) && cueAcross(view, cues, lex, n.first, -1, ['notVictim'], 0)) continue;
     let ms = (units.get(unit) ?? []).filter(live);
     // a toll in a sentence of its own ("وارتفع عدد القتلى إلى 11") belongs to the attack just told
     if (ms.length === 0 && (units.get(unit) ?? []).length === 0 && cues.hasInUnit(unit, 'update')) ms = (units.get(unit - 1) ?? []).filter(live).slice(-1);

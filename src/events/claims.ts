@@ -66,7 +66,7 @@ function parentOf(view: TextView, cues: CueIndex, anchors: Anchors, a: EntityAnc
         view.tokens[b.first].unit === view.tokens[cur.first].unit &&
         cues.gap(b.last, cur.first) <= 4 &&
         // a comma may set off the apposition; a full stop or colon ends it
-        !view.tokens.slice(b.last + 1, cur.first).some((t) => t.punct && t.forms[0] !== ',' && t.forms[0] !== '،'),
+        !view.tokens.slice(b.last + 1, cur.first).some((t) => t.punct && t.norm !== ',' && t.norm !== '،'),
     );
     if (!prev) return cur;
     cur = prev;

@@ -1,7 +1,7 @@
 // Finds lexicon phrases in a token stream. Each word of a phrase is matched against every
 // candidate form of a token (normalised, proclitics stripped), so one data entry such as هجوم
 // covers وهجوم، بالهجوم، للهجوم; a trailing * in the data matches any ending.
-import type { TextView } from './text-view.js';
+import { LayerToken, PROCLITICS_BY_FIRST, type TextView } from './text-view.js';
 
 interface WordPattern {
   form: string;
@@ -108,6 +108,8 @@ export class PhraseMatcher<T> {
 
 /** Numbers the tokens MultiMatcher looks at, across calls: a phrase found at a token carries its number. */
 let stamp = 0;
+/** The number of the token being read (0 until one of its forms has candidates). */
+let mark = 0;
 
 /** The phrases of the list found at token i that were not found there already (through another form). */
 function collectInto<T>(list: Phrase<T>[], view: TextView, i: number, mark: number, out: Hit<T>[]): void {
@@ -180,40 +182,73 @@ export class MultiMatcher {
     const outs: Hit<unknown>[][] = [];
     for (let k = 0; k < n; k++) outs.push([]);
     const tokens = view.tokens;
-    const heads = this.heads;
-    const headFilter = this.headFilter;
-    const prefixFilter = this.prefixFilter;
-    const shortPrefixFirst = this.shortPrefixFirst.size > 0 ? this.shortPrefixFirst : null;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       if (tok.punct) continue;
-      const forms = tok.forms;
-      let mark = 0;
-      for (let f = 0; f < forms.length; f++) {
-        const form = forms[f];
-        const e = form.length === 0 || hasBit(headFilter, filterKey(form)) ? heads.get(form) : undefined;
-        const c = form.charCodeAt(0);
-        // a prefix pattern can match only a word that begins with its first four code units (or its first, when shorter)
-        const pre = c !== c ? this.prefixEmpty : (form.length >= 4 && hasBit(prefixFilter, prefixKey(form))) || (shortPrefixFirst !== null && shortPrefixFirst.has(c));
-        if (e === undefined && !pre) continue;
-        if (mark === 0) mark = ++stamp;
-        for (let k = 0; k < n; k++) {
-          if (e !== undefined) {
-            const list = e[k];
-            if (list !== undefined) collectInto(list, view, i, mark, outs[k]);
-          }
-          if (!pre) continue;
-          const groups = this.matchers[k].prefixed.get(c);
-          if (groups === undefined) continue;
-          for (let g = 0; g < groups.length; g++) {
-            const group = groups[g];
-            if (group.form.length > form.length) break;
-            if (form.startsWith(group.form)) collectInto(group.phrases, view, i, mark, outs[k]);
-          }
+      mark = 0;
+      if (!(tok instanceof LayerToken) || !tok.ar) {
+        const forms = tok.forms;
+        for (let f = 0; f < forms.length; f++) this.scanForm(forms[f], view, i, outs);
+        continue;
+      }
+      // an Arabic token of the text layer: its forms (arabicForms, then the base) without building
+      // them — a stripped form is cut out of the word only when the filters let it through
+      const norm = tok.norm;
+      const base = tok.base;
+      let baseSeen = base === norm;
+      this.scanForm(norm, view, i, outs);
+      const k0 = norm.charCodeAt(0) - 0x600;
+      const ps = k0 >= 0 && k0 < 0x100 ? PROCLITICS_BY_FIRST[k0] : undefined;
+      if (ps !== undefined) {
+        for (let j = 0; j < ps.length; j++) {
+          const p = ps[j];
+          const o = p.length;
+          const len = norm.length - o;
+          if (len < 2 || !norm.startsWith(p)) continue;
+          if (!baseSeen && base.length === len && norm.endsWith(base)) baseSeen = true;
+          if (this.mayMatchAt(norm, o)) this.scanForm(norm.slice(o), view, i, outs);
         }
       }
+      if (base && !baseSeen) this.scanForm(base, view, i, outs);
     }
     return outs;
+  }
+
+  /** Whether scanForm(s.slice(o)) can find anything: the same filter tests, on the rest in place (at least 2 code units). */
+  private mayMatchAt(s: string, o: number): boolean {
+    const n = s.length - o;
+    const hk = Math.imul((s.charCodeAt(o) * 31 + s.charCodeAt(o + 1)) * 31 + s.charCodeAt(s.length - 1) * 7 + n, 0x9e3779b1) >>> 17;
+    if (hasBit(this.headFilter, hk)) return true;
+    if (n >= 4) {
+      const pk = Math.imul(((s.charCodeAt(o) * 31 + s.charCodeAt(o + 1)) * 31 + s.charCodeAt(o + 2)) * 31 + s.charCodeAt(o + 3), 0x9e3779b1) >>> 17;
+      if (hasBit(this.prefixFilter, pk)) return true;
+    }
+    return this.shortPrefixFirst.size > 0 && this.shortPrefixFirst.has(s.charCodeAt(o));
+  }
+
+  /** The phrases of every matcher that start at token i with this form of it, after those found already. */
+  private scanForm(form: string, view: TextView, i: number, outs: Hit<unknown>[][]): void {
+    const e = form.length === 0 || hasBit(this.headFilter, filterKey(form)) ? this.heads.get(form) : undefined;
+    const c = form.charCodeAt(0);
+    // a prefix pattern can match only a word that begins with its first four code units (or its first, when shorter)
+    const pre =
+      c !== c ? this.prefixEmpty : (form.length >= 4 && hasBit(this.prefixFilter, prefixKey(form))) || (this.shortPrefixFirst.size > 0 && this.shortPrefixFirst.has(c));
+    if (e === undefined && !pre) return;
+    if (mark === 0) mark = ++stamp;
+    for (let k = 0; k < this.matchers.length; k++) {
+      if (e !== undefined) {
+        const list = e[k];
+        if (list !== undefined) collectInto(list, view, i, mark, outs[k]);
+      }
+      if (!pre) continue;
+      const groups = this.matchers[k].prefixed.get(c);
+      if (groups === undefined) continue;
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g];
+        if (group.form.length > form.length) break;
+        if (form.startsWith(group.form)) collectInto(group.phrases, view, i, mark, outs[k]);
+      }
+    }
   }
 }
 

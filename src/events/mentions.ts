@@ -140,7 +140,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     // عبوة 5 كيلو، رميا بالرصاص) is no attack: only the unambiguous ones stand alone
     else if ((score < 3 || (!terror && !docTerror && !docCasualties && info.strength < 3)) && !info.anaphor) rejected = 'weak';
 
-    const head = view.tokens[h.first].forms[0];
+    const head = view.tokens[h.first].norm;
     const definite = view.lang === 'ar' ? DEFINITE_AR.test(head) : cues.near(h.first, h.last, 'determiner', 0, -1) !== null;
     // a call or threat earlier in the sentence governs the indefinite attacks after it (يدعو أنصاره … إلى شن هجمات)
     const governed =
@@ -155,7 +155,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       cues.near(h.first, h.last, 'irrealisAfter', -1, 1) !== null;
     // only a definite object refers back to an incident already told (إبطال عملية الاغتيال)
     let definiteInside = false;
-    for (let i = h.first; i <= h.last; i++) if (view.lang === 'ar' ? DEFINITE_AR.test(view.tokens[i].forms[0]) : false) definiteInside = true;
+    for (let i = h.first; i <= h.last; i++) if (view.lang === 'ar' ? DEFINITE_AR.test(view.tokens[i].norm) : false) definiteInside = true;
     const foiled = cues.near(h.first, h.last, 'foiled', 3, -1) !== null && definiteInside;
     const genericCue = cues.near(h.first, h.last, 'generic', 2, 2);
     // "هذه، عن هجمات": a demonstrative across a comma belongs to the phrase before

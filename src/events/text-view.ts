@@ -9,6 +9,8 @@ export type Lang = 'ar' | 'en';
 export interface ViewToken {
   start: number;
   end: number;
+  /** the normalised surface (forms[0]) */
+  norm: string;
   /** normalised surface first, then forms with proclitics stripped (Arabic) */
   forms: readonly string[];
   punct: boolean;
@@ -39,7 +41,7 @@ export interface TextView {
 const AR_PROCLITICS = ['وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'وب', 'فب', 'ول', 'فل', 'وك', 'وس', 'و', 'ف', 'ب', 'ل', 'ك', 'س'];
 
 /** The proclitics that can begin a word, by its first code unit (an Arabic letter), in the order above. */
-const PROCLITICS_BY_FIRST: (string[] | undefined)[] = [];
+export const PROCLITICS_BY_FIRST: (string[] | undefined)[] = [];
 for (const p of AR_PROCLITICS) {
   const k = p.charCodeAt(0) - 0x600;
   (PROCLITICS_BY_FIRST[k] ??= []).push(p);
@@ -105,6 +107,47 @@ function unitBreaks(text: string): number[] {
   return breaks;
 }
 
+/**
+ * A token of the text layer. Its forms are built when first read: the matcher reads the words of
+ * most tokens without them (see MultiMatcher), and a list per token is most of a view's cost.
+ */
+export class LayerToken implements ViewToken {
+  start: number;
+  end: number;
+  norm: string;
+  /** the text layer's base form (may be empty) */
+  base: string;
+  /** Arabic: forms are arabicForms(norm), then the base */
+  ar: boolean;
+  punct: boolean;
+  number: boolean;
+  unit: number;
+  pos: number;
+  private list: string[] | null;
+
+  constructor(start: number, end: number, norm: string, base: string, ar: boolean, punct: boolean, number: boolean) {
+    this.start = start;
+    this.end = end;
+    this.norm = norm;
+    this.base = base;
+    this.ar = ar;
+    this.punct = punct;
+    this.number = number;
+    this.unit = 0;
+    this.pos = 0;
+    this.list = null;
+  }
+
+  get forms(): readonly string[] {
+    if (this.list === null) {
+      const forms = this.ar ? arabicForms(this.norm) : tokenForms(this.norm, 'en');
+      if (this.base && !forms.includes(this.base)) forms.push(this.base);
+      this.list = forms;
+    }
+    return this.list;
+  }
+}
+
 export function buildView(doc: Document): TextView {
   const lang = detectLang(doc);
   const text = doc.text;
@@ -115,17 +158,15 @@ export function buildView(doc: Document): TextView {
     for (let k = 0; k < src.length; k++) {
       const t = src[k];
       const norm = t.norm || normalizeForLang(t.text, lang);
-      const forms = ar ? arabicForms(norm) : tokenForms(norm, lang);
-      const base = t.base;
-      if (base && !forms.includes(base)) forms.push(base);
-      tokens.push({ start: t.start, end: t.end, forms, punct: t.kind === 'punct', number: t.kind === 'number', unit: 0, pos: 0 });
+      tokens.push(new LayerToken(t.start, t.end, norm, t.base, ar, t.kind === 'punct', t.kind === 'number'));
     }
   } else {
     for (const m of text.matchAll(FALLBACK_TOKEN)) {
       const s = m[0];
       const punct = !/[\p{L}\p{N}]/u.test(s);
       const norm = normalizeForLang(s.replace(/[.]$/, ''), lang);
-      tokens.push({ start: m.index!, end: m.index! + s.length, forms: punct ? [s] : tokenForms(norm, lang), punct, number: /^\d/.test(norm), unit: 0, pos: 0 });
+      const forms = punct ? [s] : tokenForms(norm, lang);
+      tokens.push({ start: m.index!, end: m.index! + s.length, norm: forms[0], forms, punct, number: /^\d/.test(norm), unit: 0, pos: 0 });
     }
   }
   for (let k = 0, pos = 0; k < tokens.length; k++) {
