@@ -96,6 +96,8 @@ function fallbackNumbers(view: TextView): NumberAnchor[] {
   return out;
 }
 
+const GLUED_DIGIT = /[وف](?=\d)/g;
+
 export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<string>[]): Anchors {
   const doc = view.doc;
   // entities are not modified while events are read: one answer per entity
@@ -180,15 +182,14 @@ export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<str
       : fallbackNumbers(view);
   // "و3": digits glued to the conjunction are a count the number layer may not read
   if (view.lang === 'ar') {
+    // only a token that begins with و or ف and a digit can be one: find those in the text, in order
     const text = view.text;
-    for (let i = 0; i < view.tokens.length; i++) {
-      const t = view.tokens[i];
-      // the regular expression's own first test, without a slice per token
-      const c0 = text.charCodeAt(t.start);
-      const c1 = text.charCodeAt(t.start + 1);
-      if ((c0 !== 0x648 && c0 !== 0x641) || !(c1 >= 0x30 && c1 <= 0x39) || t.end - t.start < 2) continue;
-      const m = /^[وف](\d{1,6})$/.exec(text.slice(t.start, t.end));
-      if (m && !numbers.some((n) => n.first <= i && i <= n.last)) numbers.push({ first: i, last: i, start: t.start + 1, end: t.end, value: Number(m[1]), approx: false });
+    for (const g of text.matchAll(GLUED_DIGIT)) {
+      for (let i = tokenAtOrAfter(view, g.index!); i < view.tokens.length && view.tokens[i].start === g.index; i++) {
+        const t = view.tokens[i];
+        const m = /^[وف](\d{1,6})$/.exec(text.slice(t.start, t.end));
+        if (m && !numbers.some((n) => n.first <= i && i <= n.last)) numbers.push({ first: i, last: i, start: t.start + 1, end: t.end, value: Number(m[1]), approx: false });
+      }
     }
   }
   numbers.sort((a, b) => a.first - b.first);
