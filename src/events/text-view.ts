@@ -90,10 +90,12 @@ const FALLBACK_TOKEN = /[\p{L}\p{M}\p{N}_]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\
 /** Positions that end a unit: . ! ? ؟ followed by space/quote/end or glued to a capital (BBC-style "century.The"). */
 function unitBreaks(text: string): number[] {
   const breaks: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x0a /* \n */ || c === 0x21 /* ! */ || c === 0x3f /* ? */ || c === 0x061f /* ؟ */) breaks.push(i + 1);
-    else if (c === 0x2e /* . */) {
+  // the candidate characters found natively; each judged as before
+  const candidates = /[\n!?؟.]/g;
+  for (let found = candidates.exec(text); found !== null; found = candidates.exec(text)) {
+    const i = found.index;
+    if (text.charCodeAt(i) !== 0x2e /* . */) breaks.push(i + 1);
+    else {
       const next = text[i + 1] ?? ' ';
       const prev = text[i - 1] ?? ' ';
       if (/[\s"”»'’)]/.test(next) || (/[a-z)"”]/.test(prev) && /[A-Z]/.test(next))) {
