@@ -52,7 +52,7 @@ function assignPlaces(view: TextView, cues: CueIndex, anchors: Anchors, units: M
     if (a.entity.type !== 'location') continue;
     const ms = units.get(view.tokens[a.first].unit);
     if (!ms) continue;
-    // "في الكاميرون ونيجيريا التي حذر رئيسها الولايات المتحدة": a place in a relative clause on another noun is that noun's
+    // "في العراق ونيجيريا التي انتقد رئيسها كينيا": a place in a relative clause on another noun is that noun's
     const free = ms.filter((m) => !relativeBetween(view, m, a));
     const best = bestMention(cues, view.lang, free, a.first, a.last, anchors.dates);
     if (best) best[0].places.push(a);
@@ -309,7 +309,7 @@ function assignNoCasualties(view: TextView, cues: CueIndex, units: Map<number, A
         seen.add(u);
         let ms = (units.get(u) ?? []).filter(live);
         // a sentence of its own speaks of the attack told at most two sentences before
-        // ("… exploded in Bat Yam. It happened on Thursday night. There were no casualties.")
+        // ("… a bomb went off on a parked bus. The depot was empty. Nobody was hurt.")
         if (!units.has(u)) {
           const back = [u - 1, u - 2].find((b) => units.has(b));
           if (back !== undefined) ms = units.get(back)!.filter(live).slice(-1);

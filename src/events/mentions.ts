@@ -205,7 +205,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
   return mentions;
 }
 
-/** "ردت قوات الأمن على هجوم شنه مقاتلون من الحزب": the attack's maker is named after it, and is militant. */
+/** "تصدت قوات الجيش لهجوم شنه مسلحون من التنظيم": the attack's maker is named after it, and is militant. */
 function militantAgent(view: TextView, cues: CueIndex, anchors: Anchors, h: Hit<TriggerInfo>): boolean {
   const verb = cues.near(h.first, h.last, 'agentAfter', -1, 2);
   if (!verb) return false;

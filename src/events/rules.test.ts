@@ -373,7 +373,7 @@ const cases: [string, DocSpec, Expect][] = [
       text:
         'هجمات في بغداد\n\nقتل 14 شخصا على الأقل الاثنين في هجمات استهدفت أحياء في بغداد.\n\n' +
         'وقال مصدر في الشرطة إن 9 أشخاص قتلوا في انفجار سيارة مفخخة قرب سوق شعبي.\n\n' +
-        'إلى ذلك، قتل خمسة أشخاص وجرح 12 في هجوم استهدف نقطة تفتيش للشرطة.\n\n' +
+        'وبعد ساعة، قتل خمسة أشخاص وجرح 12 بهجوم على حاجز للشرطة في الحي الشرقي.\n\n' +
         'وقال المصدر إن الهجوم نفذه انتحاري يرتدي حزاما ناسفا.',
       published: '2019-04-09',
       entities: [E.baghdad],
@@ -499,7 +499,7 @@ const cases: [string, DocSpec, Expect][] = [
     'a round-up of two attacks with one victim each splits, and a repeated headline total counts for neither',
     {
       text:
-        'قالت مصادر أمنية إن جنديين قتلا اليوم الأحد في هجومين شنهما مسلحون من داعش في شرق تركيا.\n\n' +
+        'أفاد مسؤول عسكري بمقتل جنديين اليوم الأحد في هجومين شنهما مسلحون من داعش في شرق تركيا.\n\n' +
         'وقتل جندي في هجوم على دورية في أغري.\n\n' +
         'وقتل جندي آخر في هجوم على مركز في ماردين.\n\n' +
         'رابط الخبر: مقتل جنديين في هجومين في شرق تركيا',
@@ -513,7 +513,7 @@ const cases: [string, DocSpec, Expect][] = [
   [
     "another blast told right after the lead, with no day or place of its own, shares the lead's day and place",
     {
-      text: 'قالت مصادر إن 12 شخصا قتلوا اليوم الأحد عندما انفجرت سيارة ملغومة في سوق في بغداد. وأضافت أن 4 آخرين قتلوا في تفجير آخر شرقي المدينة.',
+      text: 'لقي 12 شخصا حتفهم اليوم الأحد بانفجار سيارة مفخخة قرب سوق للخضار في بغداد. كما قتل 4 آخرون في تفجير آخر شرقي المدينة.',
       published: '2019-04-07',
       entities: [E.baghdad],
       dates: [{ surface: 'اليوم الأحد', start: '2019-04-07' }],
@@ -523,7 +523,7 @@ const cases: [string, DocSpec, Expect][] = [
   [
     'forces answering an attack that militants launched do not make it a state operation',
     {
-      text: 'وقتل جندي في بغداد اليوم الأحد بعد أن ردت قوات الأمن على هجوم شنه مسلحون من داعش على حاجز.',
+      text: 'لقي جندي حتفه في بغداد اليوم الأحد حين تصدت قوات الجيش لهجوم شنه مسلحون من داعش على حاجز.',
       published: '2019-04-07',
       entities: [E.baghdad, E.isis],
       dates: [{ surface: 'اليوم الأحد', start: '2019-04-07' }],
@@ -543,7 +543,7 @@ const cases: [string, DocSpec, Expect][] = [
   [
     'the attack an operation answers (ردا على الهجوم) is its cause, told as context',
     {
-      text: 'قتلت قوات الجيش 16 مسلحا في عملية في جبال قرب بغداد جاءت ردا على الهجوم الذي استهدف دورية للجيش مساء الجمعة.',
+      text: 'أعلن الجيش مقتل 16 مسلحا في حملة تمشيط قرب بغداد ردا على الهجوم الذي طال نقطة عسكرية مساء الجمعة.',
       published: '2019-04-09',
       entities: [E.baghdad],
       dates: [{ surface: 'مساء الجمعة', start: '2019-04-05' }],
@@ -553,7 +553,7 @@ const cases: [string, DocSpec, Expect][] = [
   [
     'a warning of the risk of terrorist acts is no attack',
     {
-      text: 'حذر رئيس بلدية ليون أمس من المخاطر الملموسة لوقوع أعمال إرهابية في ليون خلال المهرجان.',
+      text: 'نبه محافظ ليون أمس إلى مخاطر وقوع أعمال إرهابية في ليون أثناء المهرجان الصيفي.',
       published: '2019-04-09',
       entities: [E.lyon],
       dates: [{ surface: 'أمس', start: '2019-04-08' }],

@@ -113,7 +113,7 @@ describe('arrests that stop plots, and threats in messages', () => {
 
   it('Arabic: a cell dismantled while it intended to carry out attacks is an arrest and a foiled plot', () => {
     const evs = eventsOf({
-      text: 'قالت وزارة الداخلية أمس إن قوات الأمن فككت خلية إرهابية كانت تعتزم تنفيذ هجمات في بغداد.',
+      text: 'أعلنت الداخلية أمس تفكيك خلية من ستة أشخاص في بغداد كانت تخطط لشن هجمات على مراكز تسوق.',
       published: '2024-05-02',
       entities: [E.baghdad],
       dates: [{ surface: 'أمس', start: '2024-05-01' }],
