@@ -202,7 +202,24 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       lone: null,
     });
   }
+  inheritRejection(mentions);
   return mentions;
+}
+
+const SENSES: Rejection[] = ['football', 'politics', 'cyber', 'accident'];
+
+/**
+ * "A ransomware attack forced hospitals to cancel operations. The attack, detected on Tuesday, …":
+ * a bare definite attack word refers back to the attack word just before it (this sentence or the
+ * one before) and keeps its sense — a cyber, football, political or accidental "attack" stays one.
+ */
+function inheritRejection(mentions: AttackMention[]): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const m = mentions[i];
+    const prev = mentions[i - 1];
+    if (m.rejected || !m.definite || m.types.size > 0 || m.unit - prev.unit > 1) continue;
+    if (SENSES.includes(prev.rejected)) m.rejected = prev.rejected;
+  }
 }
 
 /** "تصدت قوات الجيش لهجوم شنه مسلحون من التنظيم": the attack's maker is named after it, and is militant. */

@@ -625,6 +625,17 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 1, countries: ['DZ'] },
   ],
+  [
+    'in English "the attack" right after a cyber attack is that cyber attack',
+    {
+      text: 'A ransomware attack on a payroll firm in Lyon has stopped salaries at two hospitals. The attack, first noticed on Monday, locked staff out of their accounts. Counter-terrorism police said they were not involved.',
+      published: '2019-04-09',
+      lang: 'en',
+      entities: [E.lyon],
+      dates: [{ surface: 'on Monday', start: '2019-04-08' }],
+    },
+    { reported: 0 },
+  ],
 ];
 
 describe('news, days and tolls', () => {
