@@ -302,24 +302,21 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
  */
 function assignNoCasualties(view: TextView, cues: CueIndex, units: Map<number, AttackMention[]>): void {
   for (const fam of ['noneBoth', 'noneKilled', 'noneInjured'] as const) {
-    const seen = new Set<number>();
     for (let u = 0; u < view.units.length; u++) {
-      for (const c of cues.inUnit(u, fam)) {
-        if (seen.has(u)) continue;
-        seen.add(u);
-        let ms = (units.get(u) ?? []).filter(live);
-        // a sentence of its own speaks of the attack told at most two sentences before
-        // ("… a bomb went off on a parked bus. The depot was empty. Nobody was hurt.")
-        if (!units.has(u)) {
-          const back = [u - 1, u - 2].find((b) => units.has(b));
-          if (back !== undefined) ms = units.get(back)!.filter(live).slice(-1);
-        }
-        const m = ms.find((x) => !x.anaphor) ?? ms[0];
-        if (!m) continue;
-        const zero = { value: 0, approx: false, update: false, at: c.first };
-        if (fam !== 'noneInjured' && !m.killed && !m.killedOne) m.killed = { ...zero };
-        if (fam !== 'noneKilled' && !m.injured) m.injured = { ...zero };
+      const c = cues.inUnit(u, fam)[0];
+      if (!c) continue;
+      let ms = (units.get(u) ?? []).filter(live);
+      // a sentence of its own speaks of the attack told at most two sentences before
+      // ("… a bomb went off on a parked bus. The depot was empty. Nobody was hurt.")
+      if (!units.has(u)) {
+        const back = [u - 1, u - 2].find((b) => units.has(b));
+        if (back !== undefined) ms = units.get(back)!.filter(live).slice(-1);
       }
+      const m = ms.find((x) => !x.anaphor) ?? ms[0];
+      if (!m) continue;
+      const zero = { value: 0, approx: false, update: false, at: c.first };
+      if (fam !== 'noneInjured' && !m.killed && !m.killedOne) m.killed = { ...zero };
+      if (fam !== 'noneKilled' && !m.injured) m.injured = { ...zero };
     }
   }
 }

@@ -2,7 +2,7 @@
 // statements → contract events with ids, evidence and confidence. Deterministic: everything is
 // ordered by position in the text.
 import type { Context } from '../core/context.js';
-import type { Document, Entity, EventLocation, MarsadEvent } from '../core/types.js';
+import type { Document, EventLocation, MarsadEvent } from '../core/types.js';
 import { buildAnchors, type Anchors, type EntityAnchor } from './anchors.js';
 import { fillArguments } from './arguments.js';
 import { claimDate, findClaims } from './claims.js';
@@ -16,7 +16,7 @@ import { findMentions, type AttackMention, type Count } from './mentions.js';
 import { findStatements, mergeStatements } from './statements.js';
 import { buildView, normalizeForLang, type TextView } from './text-view.js';
 import { countryOfAdjective } from '../kb/adjectives.js';
-import { countryPlace } from '../kb/gazetteer.js';
+import { countryPlace, placeEntity } from '../kb/gazetteer.js';
 
 function mostFrequent(ids: string[]): string | null {
   const counts = new Map<string, number>();
@@ -51,10 +51,10 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: E
   }
   const date = incidentDate(inc);
   const own = incidentPlace(inc);
-  let place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc) ?? adjectivePlace(view, anchors, inc);
+  let place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc);
   let country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc) : null;
-  // a name nothing could place, in an article whose only country is an adjective (الجزائرية)
-  if (place && !country) {
+  // no place, or a name nothing could place, in an article whose country is only an adjective (الجزائرية)
+  if (!country) {
     const adj = adjectivePlace(view, anchors, inc);
     if (adj) [place, country] = [adj, countryOf(adj)];
   }
@@ -113,8 +113,7 @@ function adjectivePlace(view: TextView, anchors: Anchors, inc: Incident): Entity
     const iso = countryOfAdjective(view.text.slice(t.start, t.end));
     const p = iso ? countryPlace(iso) : null;
     if (!p) continue;
-    const entity: Entity = { id: p.id, type: 'location', name: p.name, nameAr: p.nameAr, country: p.country ?? iso, kind: 'country', mentions: [], ...(p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : {}) };
-    return { first: i, last: i, start: t.start, end: t.end, entity, anaphoric: false, adjective: true };
+    return { first: i, last: i, start: t.start, end: t.end, entity: placeEntity(p), anaphoric: false, adjective: true };
   }
   return null;
 }

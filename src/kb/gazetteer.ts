@@ -5,6 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { nameAtoms, isArabic } from './text.js';
 import { nameData } from './names.js';
 import { computeSkeleton } from './translit.js';
+import type { Entity } from '../core/types.js';
 
 export type PlaceKind = 'country' | 'admin1' | 'city' | 'region' | 'landmark';
 
@@ -214,7 +215,25 @@ function admissible(p: Place, k: string, acronym: boolean, curatedOnly: boolean,
   return weightIn(context, p.country) > 0;
 }
 
+/** A place as a contract entity (no mentions yet). */
+export function placeEntity(p: Place): Entity {
+  return {
+    id: p.id, type: 'location', name: p.name, nameAr: p.nameAr, aliases: [], country: p.country,
+    ...(p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : {}), kind: p.kind,
+    ...(p.population ? { population: p.population } : {}), mentions: [],
+  };
+}
+
 let skeletonIndex: Map<string, Place[]> | undefined;
+
+/** A multi-word skeleton key with at least three consonants in all: shorter ones link nothing. */
+const skeletonKey = (words: string[]): string | null => {
+  const key = words.map(computeSkeleton).join(' ');
+  return key.replace(/ /g, '').length >= 3 ? key : null;
+};
+
+/** A town before the region named after it (Gombe the city, not Gombe State), then the larger. */
+const townFirst = (x: Place) => (x.kind === 'city' ? 1 : 0);
 
 /** Latin names of towns and regions by consonant skeleton (Gombe → GMB), built on first use. */
 function placesBySkeleton(): Map<string, Place[]> {
@@ -223,8 +242,8 @@ function placesBySkeleton(): Map<string, Place[]> {
   for (const p of gazetteer().places) {
     if (p.kind !== 'city' && p.kind !== 'region' && p.kind !== 'admin1') continue;
     for (const n of p.namesEn) {
-      const key = n.split(' ').map(computeSkeleton).join(' ');
-      if (key.replace(/ /g, '').length < 3) continue;
+      const key = skeletonKey(n.split(' '));
+      if (!key) continue;
       const list = index.get(key);
       if (!list) index.set(key, [p]);
       else if (!list.includes(p)) list.push(p);
@@ -241,18 +260,18 @@ function placesBySkeleton(): Map<string, Place[]> {
 export function placeBySkeleton(name: string, context: PlaceContext): Place | null {
   const atoms = nameKey(name).split(' ').filter(Boolean);
   if (atoms.length === 0 || !isArabic(atoms[0])) return null;
-  const keys = [atoms.map(computeSkeleton).join(' ')];
+  const keys = [skeletonKey(atoms)];
   // بغومبيه، وعين: one proclitic on the first word
   const bare = atoms[0].replace(/^(و|ف)?(ب|ل|ك)?/, '');
-  if (bare !== atoms[0] && bare.length >= 3) keys.push([bare, ...atoms.slice(1)].map(computeSkeleton).join(' '));
+  if (bare !== atoms[0] && bare.length >= 3) keys.push(skeletonKey([bare, ...atoms.slice(1)]));
   let best: Place | null = null;
   for (const key of keys) {
-    if (key.replace(/ /g, '').length < 3) continue;
+    if (!key) continue;
     for (const p of placesBySkeleton().get(key) ?? []) {
       if (!p.country || weightIn(context, p.country) === 0) continue;
-      // a town before the region named after it (Gombe the city, not Gombe State), then the larger
-      const rank = (x: Place) => (x.kind === 'city' ? 1 : 0);
-      if (!best || rank(p) > rank(best) || (rank(p) === rank(best) && (p.population > best.population || (p.population === best.population && p.id < best.id)))) best = p;
+      const better = !best || townFirst(p) > townFirst(best) ||
+        (townFirst(p) === townFirst(best) && (p.population > best.population || (p.population === best.population && p.id < best.id)));
+      if (better) best = p;
     }
   }
   return best;

@@ -3,7 +3,7 @@
 import type { Document, Entity, Span, EntityMention } from '../core/types.js';
 import { atomize, isArabic, nameAtoms, type Atom } from './text.js';
 import { scanDictionary, type DictMatch } from './matcher.js';
-import { choosePlace, gazetteer, nameKey, placeBySkeleton, placeCandidates, type Place } from './gazetteer.js';
+import { choosePlace, gazetteer, nameKey, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
 import { findOrg, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, findPersonNames } from './persons.js';
@@ -186,11 +186,7 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
     let e = byId.get(id);
     if (!e) {
       e = p
-        ? {
-            id, type: 'location', name: p.name, nameAr: p.nameAr, aliases: [], country: p.country,
-            ...(p.lat !== null && p.lon !== null ? { lat: p.lat, lon: p.lon } : {}), kind: p.kind,
-            ...(p.population ? { population: p.population } : {}), mentions: [],
-          }
+        ? placeEntity(p)
         : { id, type: 'location', name: isArabic(c.span.text) ? romanizeName(c.span.text) : c.span.text, nameAr: isArabic(c.span.text) ? c.span.text : null, aliases: [], country: null, mentions: [] };
       byId.set(id, e);
     }
