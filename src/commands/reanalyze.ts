@@ -1,10 +1,11 @@
 // Re-analysis after a model change: every stored document whose analysis came from another model
 // version (or all, with `all`) goes through the pipeline again from its extracted text; the new
-// analysis and entity links replace the old ones. Text, sources and raw bytes are never touched.
+// analysis and entity links replace the old ones (and the cleaned text with its search entry, when a
+// new cleaner changed it). Sources, raw bytes and extracted text are never touched.
 import { analyzeText, MODEL_VERSION } from './analyze.js';
 import { isIsoDay } from '../core/dates.js';
 import { isMarsadError, type ErrorCode } from '../core/errors.js';
-import type { Store, StoredDocument } from '../store/store.js';
+import type { AnalysisUpdate, Store, StoredDocument } from '../store/store.js';
 import type { JobQueue } from '../store/queue.js';
 
 export interface ReanalyzeOptions {
@@ -22,25 +23,34 @@ export interface ReanalyzeReport {
   modelVersion: string;
 }
 
-export async function reanalyzeDocument(store: Store, d: StoredDocument): Promise<void> {
+function analysisOf(d: StoredDocument): AnalysisUpdate {
   const published = d.published && isIsoDay(d.published.slice(0, 10)) ? d.published.slice(0, 10) : null;
   const analysis = analyzeText({ text: d.extracted, published, title: d.title, url: d.url, id: String(d.id) });
-  await store.setAnalysis(d.id, analysis, analysis.model ?? MODEL_VERSION);
+  return { id: d.id, analysis, modelVersion: analysis.model ?? MODEL_VERSION };
 }
 
+function fail(report: ReanalyzeReport, id: number, code: ErrorCode, message: string): void {
+  report.failed++;
+  if (report.failures.length < 1000) report.failures.push({ id, code, message });
+}
+
+/** Analyse a page of documents, then store the new analyses in one write (one transaction). */
 async function reanalyzeList(store: Store, docs: StoredDocument[], report: ReanalyzeReport): Promise<void> {
+  const updates: AnalysisUpdate[] = [];
   for (const d of docs) {
     report.checked++;
     try {
-      await reanalyzeDocument(store, d);
-      report.updated++;
+      updates.push(analysisOf(d));
     } catch (e) {
       // bad stored input is reported and skipped; anything else is a bug and stops the run
       if (!isMarsadError(e)) throw e;
-      report.failed++;
-      if (report.failures.length < 1000) report.failures.push({ id: d.id, code: e.code, message: e.message });
+      fail(report, d.id, e.code, e.message);
     }
   }
+  // a document removed since it was read is reported, the others are stored
+  const missing = new Set(await store.setAnalyses(updates));
+  for (const id of missing) fail(report, id, 'E_NOT_FOUND', `no document ${id}`);
+  report.updated += updates.length - missing.size;
 }
 
 function emptyReport(): ReanalyzeReport {

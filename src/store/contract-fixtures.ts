@@ -27,6 +27,7 @@ export const ISIS: Entity = {
   name: 'Islamic State (ISIS)',
   nameAr: 'تنظيم الدولة الإسلامية',
   aliases: ['داعش'],
+  kind: 'militant',
   mentions: [{ start: 0, end: 4, text: 'داعش' }],
 };
 export const MOSUL: Entity = {
@@ -37,6 +38,7 @@ export const MOSUL: Entity = {
   country: 'IQ',
   lat: 36.34,
   lon: 43.13,
+  kind: 'city',
   mentions: [{ start: 60, end: 66, text: 'الموصل' }],
 };
 

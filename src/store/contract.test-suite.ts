@@ -1,6 +1,7 @@
 // One contract for every Store backend: the SQLite and PostgreSQL test files call
 // `storeContract` with a function that opens a fresh, migrated, empty store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Entity } from '../core/types.js';
 import type { Store } from './store.js';
 import { isMarsadError } from '../core/errors.js';
 import {
@@ -161,24 +162,65 @@ export function storeContract(name: string, open: () => Promise<Store>) {
       it('replaces analysis and entity links on reanalysis', async () => {
         expect(await store.documentsWithEntity('org:isis')).toEqual([attackId]);
         expect(await store.getEntity('org:isis')).toMatchObject({ name: 'Islamic State (ISIS)', nameAr: 'تنظيم الدولة الإسلامية', mentions: [] });
-        await store.setAnalysis(attackId, analysisOf(AR_ATTACK, 'ar', [MOSUL], [attackEvent(5)], 'test-2'), 'test-2');
+        const update = { id: attackId, analysis: analysisOf(AR_ATTACK, 'ar', [MOSUL], [attackEvent(5)], 'test-2'), modelVersion: 'test-2' };
+        expect(await store.setAnalyses([update])).toEqual([]);
         expect(await store.documentsWithEntity('org:isis')).toEqual([]);
         expect((await store.documentsWithEntity('loc:mosul')).includes(attackId)).toBe(true);
         const d = (await store.getDocument(attackId))!;
         expect(d.modelVersion).toBe('test-2');
         expect(d.analysis?.events[0].killed).toBe(5);
-        await expect(store.setAnalysis(999_999, d.analysis!, 'x')).rejects.toMatchObject({ code: 'E_NOT_FOUND' });
+        // an id that is not stored is returned and skipped; the rest of the batch is stored
+        const other = (await store.listDocuments({ limit: 100 })).find((x) => x.id !== attackId && x.analysis === null)!;
+        const missing = await store.setAnalyses([{ ...update, id: 999_999 }, { id: other.id, analysis: analysisOf(other.text, 'ar', [ISIS]), modelVersion: 'test-2' }]);
+        expect(missing).toEqual([999_999]);
+        expect(await store.documentsWithEntity('org:isis')).toEqual([other.id]);
+        expect((await store.getDocument(other.id))!.modelVersion).toBe('test-2');
+        expect(await store.setAnalyses([])).toEqual([]);
       });
 
       it('updates a stored entity when the knowledge base changed, and links new ones', async () => {
         const renamed = { ...MOSUL, name: 'Mosul (Nineveh)' };
         const newcomer = { ...ISIS, id: 'org:test-newcomer', name: 'Newcomer' };
-        await store.setAnalysis(attackId, analysisOf(AR_ATTACK, 'ar', [renamed, newcomer], [attackEvent(5)], 'test-2'), 'test-2');
+        await store.setAnalyses([{ id: attackId, analysis: analysisOf(AR_ATTACK, 'ar', [renamed, newcomer], [attackEvent(5)], 'test-2'), modelVersion: 'test-2' }]);
         expect(await store.getEntity('loc:mosul')).toMatchObject({ name: 'Mosul (Nineveh)', nameAr: 'الموصل' });
         expect(await store.documentsWithEntity('org:test-newcomer')).toEqual([attackId]);
-        await store.setAnalysis(attackId, analysisOf(AR_ATTACK, 'ar', [MOSUL], [attackEvent(5)], 'test-2'), 'test-2');
+        await store.setAnalyses([{ id: attackId, analysis: analysisOf(AR_ATTACK, 'ar', [MOSUL], [attackEvent(5)], 'test-2'), modelVersion: 'test-2' }]);
         expect(await store.getEntity('loc:mosul')).toMatchObject({ name: 'Mosul' });
         expect(await store.documentsWithEntity('org:test-newcomer')).toEqual([]);
+      });
+
+      it('keeps every spelling documents used for an entity, and the first Arabic name of a person', async () => {
+        const person: Entity = { id: 'per:test-abu-omar', type: 'person', name: 'Abu Omar', nameAr: 'أبو عمر', aliases: [], country: null, mentions: [] };
+        const [one, two] = ['قال أبو عمر في كلمة مسجلة', 'قال ابو عمر في كلمة ثانية'];
+        const put = (id: string, text: string, entities: Entity[]) => store.putDocument(doc(feedEn, id, text, { analysis: analysisOf(text, 'ar', entities) }));
+        const a = (await put('spell-1', one, [{ ...MOSUL, aliases: ['موصل'] }, person])).id;
+        const b = (await put('spell-2', two, [{ ...MOSUL, aliases: [] }, { ...person, nameAr: 'ابو عمر' }])).id;
+        expect(await store.getEntity(person.id)).toMatchObject({ name: 'Abu Omar', nameAr: 'أبو عمر', aliases: ['ابو عمر'] });
+        expect((await store.getEntity('loc:mosul'))!.aliases).toEqual(['موصل']);
+        // one re-analysis batch: each document's spellings are added
+        const mosulAs = (aliases: string[]) => ({ ...MOSUL, aliases });
+        expect(
+          await store.setAnalyses([
+            { id: a, analysis: analysisOf(one, 'ar', [mosulAs(['الموصلي'])]), modelVersion: 'test-2' },
+            { id: b, analysis: analysisOf(two, 'ar', [mosulAs(['مدينة الموصل', 'موصل'])]), modelVersion: 'test-2' },
+          ]),
+        ).toEqual([]);
+        expect(await store.getEntity('loc:mosul')).toMatchObject({ name: 'Mosul', aliases: ['موصل', 'الموصلي', 'مدينة الموصل'] });
+        expect(await store.documentsWithEntity(person.id)).toEqual([]);
+      });
+
+      it('replaces the cleaned text and its search entry when a re-analysis cleaned it differently', async () => {
+        const before = 'رست سفينة شحن في ميناء طرطوس فجر اليوم. اقرأ أيضا: أخبار الطقس';
+        const after = 'رست سفينة شحن في ميناء طرطوس فجر اليوم.';
+        const { id } = await store.putDocument(doc(feedEn, 'retext-1', before, { title: 'سفينة في طرطوس' }));
+        expect((await store.search({ q: 'الطقس' })).map((h) => h.id)).toEqual([id]);
+        expect(await store.setAnalyses([{ id, analysis: analysisOf(after, 'ar'), modelVersion: 'test-2' }])).toEqual([]);
+        const d = (await store.getDocument(id))!;
+        expect(d).toMatchObject({ text: after, extracted: before, title: 'سفينة في طرطوس' });
+        expect(await store.search({ q: 'الطقس' })).toEqual([]);
+        const [hit] = await store.search({ q: 'ميناء طرطوس' });
+        expect(hit).toMatchObject({ id, title: 'سفينة في طرطوس' });
+        expect(hit.snippet).toContain('[طرطوس]');
       });
     });
 

@@ -83,7 +83,41 @@ export function toEntity(r: Row): Entity {
   return { ...json<Entity>(r.data), mentions: [] };
 }
 
-/** Entity as stored: everything but the per-document mentions. */
+/** Spellings kept per stored entity; beyond this, new ones are not added. */
+const MAX_ALIASES = 50;
+
+/** JSON with object keys sorted, so that two equal objects compare equal however they were built. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : x,
+  );
+}
+
+/**
+ * The stored row of an entity once a document mentions it (null: the row already says all this).
+ * What the knowledge base knows replaces the stored facts, so a renamed place reaches the store;
+ * spellings only accumulate: every document's aliases, and for an entity the knowledge base does
+ * not know (no `kind`: people, and groups or places named only by the documents), whose names are
+ * a document's spelling, the names first stored stay and later spellings become aliases. Mentions belong to documents and are not stored. Writing an entity
+ * only when something new is said keeps workers from queueing on the rows of common entities.
+ */
+export function mergeEntity(stored: Entity | null, e: Entity): Entity | null {
+  const { mentions: _mentions, aliases = [], ...facts } = e;
+  const spellings = [...(stored?.aliases ?? [])];
+  const add = (a: string | null | undefined) => {
+    if (a && a !== facts.nameAr && !spellings.includes(a) && spellings.length < MAX_ALIASES) spellings.push(a);
+  };
+  if (stored && e.kind === undefined) {
+    // the names (and a person's matching key) as first stored stay; another spelling is an alias
+    for (const k of ['name', 'nameAr', 'key'] as const) if (stored[k] !== undefined) facts[k] = stored[k] as string;
+    add(e.nameAr);
+  }
+  for (const a of aliases) add(a);
+  const merged = { ...facts, aliases: spellings.filter((a) => a !== facts.nameAr), mentions: [] } as Entity;
+  return stored && canonical(merged) === canonical({ ...stored, mentions: [] }) ? null : merged;
+}
+
+/** An entity's row data (JSON), without its per-document mentions. */
 export function entityData(e: Entity): string {
   const { mentions: _mentions, ...rest } = e;
   return JSON.stringify(rest);

@@ -206,6 +206,13 @@ export interface IncidentQuery {
 
 // ---------------------------------------------------------------- the store
 
+/** A re-analysed document (see Store.setAnalyses). */
+export interface AnalysisUpdate {
+  id: number;
+  analysis: Analysis;
+  modelVersion: string;
+}
+
 export interface Store {
   /** 'sqlite' | 'postgres' */
   readonly kind: 'sqlite' | 'postgres';
@@ -239,13 +246,18 @@ export interface Store {
   /** keyset-paged listing, ordered by id */
   listDocuments(query?: DocumentListQuery): Promise<StoredDocument[]>;
   countDocuments(): Promise<number>;
-  /** replace analysis (and entity links) after re-analysis */
-  setAnalysis(id: number, analysis: Analysis, modelVersion: string): Promise<void>;
+  /**
+   * after re-analysis, in one transaction: replace each document's analysis and entity links, and
+   * where the analysis's cleaned text differs from the stored text (a new cleaner), the text and its
+   * search entry too (the content hash stays the document's identity as first stored). Returns the
+   * ids that are not stored; nothing is written for them.
+   */
+  setAnalyses(updates: AnalysisUpdate[]): Promise<number[]>;
   /** link a near-duplicate to the earliest copy */
   setNearDuplicate(id: number, of: number, similarity: number): Promise<void>;
   search(query: SearchQuery): Promise<SearchHit[]>;
 
-  // entities (document links are written from analysis.entities by putDocument / setAnalysis)
+  // entities (document links are written from analysis.entities by putDocument / setAnalyses)
   getEntity(id: string): Promise<Entity | null>;
   documentsWithEntity(entityId: string, limit?: number): Promise<number[]>;
 

@@ -7,9 +7,9 @@ import type { Analysis, Entity } from '../../core/types.js';
 import { MarsadError } from '../../core/errors.js';
 import { loadMigrations } from '../migrations.js';
 import { indexText, leadText, queryTerms, snippet, textForms, type QueryTerm } from '../text.js';
-import { byParent, inOrder, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
+import { byParent, inOrder, entityData, entityLinks, mergeEntity, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
 import type {
-  DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
+  AnalysisUpdate, DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
   PollOutcome, PutResult, RawDocument, SearchHit, SearchQuery, Source, SourceInput, Store, StoredDocument,
 } from '../store.js';
 
@@ -218,7 +218,7 @@ export class PgStore implements Store {
          INSERT INTO document_lead (id, fts) VALUES ($1, ${LEAD_SQL('$4', '$6')})`,
         [id, sortDate, language, titleIndex, forms.index, forms.lead],
       );
-      await this.linkEntities(id, d.analysis);
+      await this.linkEntities([{ id, analysis: d.analysis }]);
     } else {
       id = (await this.q('SELECT id FROM documents WHERE content_hash = $1', [hash]))[0].id;
     }
@@ -235,49 +235,57 @@ export class PgStore implements Store {
     return { id, status: ins ? 'inserted' : 'duplicate' };
   }
 
-  private async linkEntities(id: number, analysis: Analysis | null | undefined): Promise<void> {
-    await this.q('DELETE FROM document_entities WHERE document_id = $1', [id]);
+  /** Replace the entity links of these documents (one statement per step for the whole batch). */
+  private async linkEntities(docs: Array<{ id: number; analysis: Analysis | null | undefined }>): Promise<void> {
+    await this.q('DELETE FROM document_entities WHERE document_id = ANY($1::int[])', [docs.map((d) => d.id)]);
+    // the batch's entities, each merged over the documents that mention it (see mergeEntity)
+    const batch = new Map<string, Entity>();
+    const links: { doc: number[]; entity: string[]; mentions: number[] } = { doc: [], entity: [], mentions: [] };
+    for (const d of docs) {
+      for (const e of entityLinks(d.analysis)) {
+        const before = batch.get(e.id) ?? null;
+        batch.set(e.id, mergeEntity(before, e) ?? before!);
+        links.doc.push(d.id);
+        links.entity.push(e.id);
+        links.mentions.push(e.mentions?.length ?? 0);
+      }
+    }
+    if (batch.size === 0) return;
     // Workers analysing different documents share entity rows. Insert-or-nothing takes no lock on
-    // an existing row, the update locks only when the knowledge base really changed, and sorted
-    // ids give every transaction the same lock order: no deadlocks, little waiting. Each step is
-    // one statement for all of the document's entities (unnest keeps the sorted order).
-    const entities = entityLinks(analysis).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    if (entities.length === 0) return;
-    const ids = entities.map((e) => e.id);
-    const data = entities.map(entityData);
+    // an existing row; a row is locked and written only when a document says something new of it
+    // (mostly never once the store has seen the entity), in sorted order: no deadlocks.
+    const entities = [...batch.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const fresh = new Set(
       (
         await this.q(
           `INSERT INTO entities (id, type, name, name_ar, country, data)
            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[])
            ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [ids, entities.map((e) => e.type), entities.map((e) => e.name), entities.map((e) => e.nameAr ?? null), entities.map((e) => e.country ?? null), data],
+          [
+            entities.map((e) => e.id), entities.map((e) => e.type), entities.map((e) => e.name), entities.map((e) => e.nameAr ?? null),
+            entities.map((e) => e.country ?? null), entities.map(entityData),
+          ],
         )
       ).map((r) => r.id as string),
     );
-    const known = entities.map((e, i) => ({ e, data: data[i] })).filter(({ e }) => !fresh.has(e.id));
-    if (known.length) {
-      // which stored entities differ, read without locking; then only those are updated, in order
-      const changed = new Set(
-        (
-          await this.q(
-            `SELECT e.id FROM entities e JOIN unnest($1::text[], $2::jsonb[]) AS v (id, data) ON v.id = e.id
-             WHERE e.data IS DISTINCT FROM v.data`,
-            [known.map((k) => k.e.id), known.map((k) => k.data)],
-          )
-        ).map((r) => r.id as string),
+    const changes = async (ids: string[], lock: boolean) =>
+      (await this.q(`SELECT id, data FROM entities WHERE id = ANY($1::text[]) ORDER BY id${lock ? ' FOR UPDATE' : ''}`, [ids]))
+        .map((r) => mergeEntity(toEntity(r), batch.get(r.id)!))
+        .filter((e): e is Entity => e !== null);
+    const known = entities.filter((e) => !fresh.has(e.id)).map((e) => e.id);
+    // read without locking first; lock and re-read only the rows that would change
+    const candidates = known.length ? await changes(known, false) : [];
+    const rows = candidates.length ? await changes(candidates.map((e) => e.id), true) : [];
+    if (rows.length) {
+      await this.q(
+        `UPDATE entities e SET type = v.type, name = v.name, name_ar = v.name_ar, country = v.country, data = v.data
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[]) AS v (id, type, name, name_ar, country, data)
+         WHERE e.id = v.id`,
+        [rows.map((e) => e.id), rows.map((e) => e.type), rows.map((e) => e.name), rows.map((e) => e.nameAr ?? null), rows.map((e) => e.country ?? null), rows.map(entityData)],
       );
-      for (const { e, data: d } of known) {
-        if (!changed.has(e.id)) continue;
-        await this.q(
-          `UPDATE entities SET type = $2, name = $3, name_ar = $4, country = $5, data = $6
-           WHERE id = $1 AND data IS DISTINCT FROM $6::jsonb`,
-          [e.id, e.type, e.name, e.nameAr ?? null, e.country ?? null, d],
-        );
-      }
     }
-    await this.q('INSERT INTO document_entities (document_id, entity_id, mentions) SELECT $1::int, * FROM unnest($2::text[], $3::int[])', [
-      id, ids, entities.map((e) => e.mentions?.length ?? 0),
+    await this.q('INSERT INTO document_entities (document_id, entity_id, mentions) SELECT * FROM unnest($1::int[], $2::text[], $3::int[])', [
+      links.doc, links.entity, links.mentions,
     ]);
   }
 
@@ -326,12 +334,34 @@ export class PgStore implements Store {
     return Number((await this.q('SELECT count(*) AS n FROM documents'))[0].n);
   }
 
-  async setAnalysis(id: number, analysis: Analysis, modelVersion: string): Promise<void> {
-    await this.transaction(async (tx) => {
+  async setAnalyses(updates: AnalysisUpdate[]): Promise<number[]> {
+    if (updates.length === 0) return [];
+    // one update per id (the last given), in id order: two workers' batches lock rows in the same order
+    const sorted = [...new Map(updates.map((u) => [u.id, u])).values()].sort((a, b) => a.id - b.id);
+    return this.transaction(async (tx) => {
       const t = tx as PgStore;
-      const rows = await t.q('UPDATE documents SET analysis = $1, model_version = $2 WHERE id = $3 RETURNING id', [JSON.stringify(analysis), modelVersion, id]);
-      if (rows.length === 0) throw new MarsadError('E_NOT_FOUND', `no document ${id}`);
-      await t.linkEntities(id, analysis);
+      // one statement for the batch; "old" reads the rows as they were before the update
+      const rows = await t.q(
+        `WITH v AS (SELECT * FROM unnest($1::int[], $2::jsonb[], $3::text[], $4::text[]) AS v (id, analysis, model, text)),
+           old AS (SELECT d.id, d.title, v.text, d.text IS DISTINCT FROM v.text AS changed FROM documents d JOIN v ON v.id = d.id),
+           u AS (UPDATE documents d SET analysis = v.analysis, model_version = v.model, text = coalesce(v.text, d.text) FROM v WHERE d.id = v.id)
+         SELECT id, title, text, changed FROM old`,
+        [sorted.map((u) => u.id), sorted.map((u) => JSON.stringify(u.analysis)), sorted.map((u) => u.modelVersion), sorted.map((u) => u.analysis.text ?? null)],
+      );
+      const stored = new Set(rows.map((r) => Number(r.id)));
+      const retext = rows.filter((r) => r.changed && r.text !== null);
+      if (retext.length) {
+        const forms = retext.map((r) => textForms(r.text, LEAD_WORDS));
+        const titles = retext.map((r) => indexText(r.title ?? ''));
+        await t.q(
+          `WITH v AS (SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[]) AS v (id, title, body, lead)),
+             s AS (UPDATE document_search s SET fts = ${LEAD_SQL('v.title', 'v.body')} FROM v WHERE s.id = v.id)
+           UPDATE document_lead l SET fts = ${LEAD_SQL('v.title', 'v.lead')} FROM v WHERE l.id = v.id`,
+          [retext.map((r) => r.id), titles, forms.map((f) => f.index), forms.map((f) => f.lead)],
+        );
+      }
+      await t.linkEntities(sorted.filter((u) => stored.has(u.id)));
+      return sorted.map((u) => u.id).filter((id) => !stored.has(id));
     });
   }
 

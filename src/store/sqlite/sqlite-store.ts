@@ -9,9 +9,9 @@ import type { Analysis, Entity } from '../../core/types.js';
 import { MarsadError } from '../../core/errors.js';
 import { loadMigrations } from '../migrations.js';
 import { indexText, queryTerms, snippet, textForms, type QueryTerm } from '../text.js';
-import { byParent, inOrder, entityData, entityLinks, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
+import { byParent, inOrder, entityData, entityLinks, mergeEntity, toDocument, toEntity, toIncident, toReport, toSource, widenIncident } from '../rows.js';
 import type {
-  DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
+  AnalysisUpdate, DocumentInput, DocumentListQuery, Incident, IncidentInput, IncidentQuery, IncidentReportInput,
   PollOutcome, PutResult, RawDocument, SearchHit, SearchQuery, Source, SourceInput, Store, StoredDocument,
 } from '../store.js';
 
@@ -188,6 +188,7 @@ export class SqliteStore implements Store {
   }
 
   private linkEntities(id: number, analysis: Analysis | null | undefined): void {
+    const stored = this.stmt('SELECT data FROM entities WHERE id = ?').pluck();
     const upsert = this.stmt(
       `INSERT INTO entities (id, type, name, name_ar, country, data) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET type = excluded.type, name = excluded.name, name_ar = excluded.name_ar,
@@ -196,7 +197,9 @@ export class SqliteStore implements Store {
     const link = this.stmt('INSERT INTO document_entities (document_id, entity_id, mentions) VALUES (?, ?, ?)');
     this.stmt('DELETE FROM document_entities WHERE document_id = ?').run(id);
     for (const e of entityLinks(analysis)) {
-      upsert.run(e.id, e.type, e.name, e.nameAr ?? null, e.country ?? null, entityData(e));
+      const data = stored.get(e.id);
+      const row = mergeEntity(data === undefined ? null : toEntity({ data }), e);
+      if (row) upsert.run(row.id, row.type, row.name, row.nameAr ?? null, row.country ?? null, entityData(row));
       link.run(id, e.id, e.mentions?.length ?? 0);
     }
   }
@@ -246,12 +249,26 @@ export class SqliteStore implements Store {
     return this.stmt('SELECT count(*) FROM documents').pluck().get() as number;
   }
 
-  async setAnalysis(id: number, analysis: Analysis, modelVersion: string): Promise<void> {
+  async setAnalyses(updates: AnalysisUpdate[]): Promise<number[]> {
+    const missing: number[] = [];
     this.db.transaction(() => {
-      const n = this.stmt('UPDATE documents SET analysis = ?, model_version = ? WHERE id = ?').run(JSON.stringify(analysis), modelVersion, id);
-      if (n.changes === 0) throw new MarsadError('E_NOT_FOUND', `no document ${id}`);
-      this.linkEntities(id, analysis);
+      for (const u of new Map(updates.map((x) => [x.id, x])).values()) {
+        const old = this.stmt('SELECT title, text FROM documents WHERE id = ?').get(u.id) as { title: string | null; text: string } | undefined;
+        if (!old) {
+          missing.push(u.id);
+          continue;
+        }
+        const text = u.analysis.text ?? old.text;
+        this.stmt('UPDATE documents SET analysis = ?, model_version = ?, text = ? WHERE id = ?').run(JSON.stringify(u.analysis), u.modelVersion, text, u.id);
+        if (text !== old.text) {
+          // contentless full-text table: an entry is replaced by deleting and inserting it
+          this.stmt('DELETE FROM documents_fts WHERE rowid = ?').run(u.id);
+          this.stmt('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(u.id, indexText(old.title ?? ''), textForms(text).index);
+        }
+        this.linkEntities(u.id, u.analysis);
+      }
     }).immediate();
+    return missing;
   }
 
   async setNearDuplicate(id: number, of: number, similarity: number): Promise<void> {
