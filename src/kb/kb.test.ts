@@ -75,6 +75,9 @@ describe('person ids across scripts', () => {
 
   it('uses conventional spellings', () => {
     expect(personId('خالد مسعود')).toBe('per:khalid-masood');
+    // nothing to romanise: a hash of the name, never one shared id for all such names
+    expect(personId('★★')).toMatch(/^per:x[0-9a-f]{10}$/);
+    expect(personId('★★')).not.toBe(personId('☆☆'));
     expect(personId('Khaled Masoud')).toBe('per:khalid-masood');
   });
 

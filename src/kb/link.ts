@@ -8,7 +8,7 @@ import { findOrg, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, findPersonNames } from './persons.js';
 import { screenName } from './sanctions.js';
-import { romanizeName } from './names.js';
+import { idSlug, romanizeName } from './names.js';
 
 interface Candidate {
   span: Span;
@@ -214,7 +214,6 @@ function substantialName(s: string): boolean {
 }
 
 function slug(s: string): string {
-  const r = isArabic(s) ? romanizeName(s) : s;
-  return r.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'unknown';
+  return isArabic(s) ? idSlug(s) : s.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || idSlug(s);
 }
 

@@ -1,5 +1,6 @@
 // Person names: tokens, compounds (Abu X, Abd al-X), readable romanisation and the canonical
 // `per:` id, the same for خالد مسعود and Khalid Masood.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fold, isArabic, nameAtoms } from './text.js';
 import { romanizeByRule, skeleton } from './translit.js';
@@ -212,10 +213,18 @@ function cap(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1) : s;
 }
 
+/**
+ * The slug of an id: the romanised name; for a name with no Latin letters to give (another script,
+ * symbols), a short hash of it, so that two such names never share an id.
+ */
+export function idSlug(name: string): string {
+  const slug = romanizeName(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return slug || 'x' + createHash('sha1').update(name).digest('hex').slice(0, 10);
+}
+
 /** The canonical id of a person name, the same across scripts when the lexicon knows the spelling. */
 export function personId(name: string): string {
-  const slug = romanizeName(name).toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return 'per:' + (slug || 'unknown');
+  return 'per:' + idSlug(name);
 }
 
 /** Order-free cross-script key of a name (for linking persons across documents). */

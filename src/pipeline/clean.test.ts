@@ -29,6 +29,11 @@ const ARTICLE = [
 describe('cleanText', () => {
   const r = cleanText(ARTICLE, null, null);
 
+  it('turns Arabic presentation forms into the letters they draw', () => {
+    // the way some PDFs and old sites store "وصل الوفد إلى التواهي"
+    const { text } = cleanText('\uFEED\uFEBB\uFEDE \uFE8D\uFEDF\uFEED\uFED3\uFEA9 \uFE87\uFEDF\uFEF0 \uFE8D\uFEDF\uFE98\uFEEE\uFE8D\uFEEB\uFEF2', 'T', null);
+    expect(text).toBe('وصل الوفد إلى التواهي');
+  });
   it('takes the title from the first line', () => {
     expect(r.title).toBe('انفجار يهز سوقا شعبيا في مدينة ساحلية');
   });

@@ -26,6 +26,8 @@ const AR_BYLINE = new RegExp(
 );
 const EN_BYLINE = new RegExp(`^(?:${enData.bylineLead.join('|')})\\s+([A-Z][\\p{L}.'’-]+(?:\\s+(?:and\\s+)?[A-Z][\\p{L}.'’-]+){0,5})\\s*$`, 'u');
 
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFE]+/g;
+
 /** Junk lines are short; paragraphs longer than this are never keyed (keeps cleaning cheap). */
 const MAX_JUNK_LINE = 240;
 
@@ -60,7 +62,9 @@ function isShare(k: string): boolean {
 
 export function cleanText(raw: string, knownTitle: string | null, knownAuthor: string | null) {
   const removed: Removed[] = [];
-  let text = raw.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '');
+  // Arabic presentation forms (old PDFs, some CMSs) become the letters they draw: names, ids and
+  // search need the letters
+  let text = raw.replace(/\r\n?/g, '\n').replace(/\u00ad/g, '').replace(PRESENTATION_FORMS, (m) => m.normalize('NFKC'));
   text = text.replace(SHORTCODE, (m) => {
     removed.push({ kind: 'shortcode', text: m });
     return '';
