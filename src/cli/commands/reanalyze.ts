@@ -8,8 +8,10 @@ import { openQueue } from '../../store/open.js';
 export const help = `Usage: marsad reanalyze [--all] [--queue] [--json] [--db PATH|URL]
 
 Re-run the analysis pipeline on stored documents whose analysis came from another model version
-(all documents with --all). The new analysis and entity links replace the old; stored text,
-sources and raw bytes are kept.
+(all documents with --all), from the text extracted when they were fetched. The new analysis and
+entity links replace the old; if the new cleaner cleans the text differently, the stored cleaned
+text and its search entry follow. Sources, raw bytes and extracted text are kept. Run it after an
+upgrade changes the model version (the \`model\` field of every analysis).
 
 Options:
   --all     re-analyse every document, not only stale ones
