@@ -67,9 +67,9 @@ if (want('ingest')) {
 }
 if (want('store')) {
   console.error('store: insert and search over perturbed corpus (takes minutes)…');
-  // the worker comparison re-analyses 6,000 documents queued in jobs of 50 and compares sustained
+  // the worker comparison re-analyses 9,000 documents queued in jobs of 50 and compares sustained
   // rates (50%–95% of the jobs done), once each worker has loaded its models and the JIT has warmed
-  const r = await benchStore({ docs: quick ? 10_000 : 100_000, postgres: !process.argv.includes('--no-postgres'), workerDocs: quick ? 2000 : 6000 });
+  const r = await benchStore({ docs: quick ? 10_000 : 100_000, postgres: !process.argv.includes('--no-postgres'), workerDocs: quick ? 2000 : 9000 });
   raw.store = r;
   row(`SQLite search p95 over ${r.docs} articles`, r.sqlite.searchP95Ms, 'ms', '< 20', r.sqlite.searchP95Ms < 20);
   if (r.postgres) {

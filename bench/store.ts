@@ -130,7 +130,7 @@ export interface WorkerRates {
   /** jobs per second from starting the processes until the queue is empty (start-up included) */
   wholeRun: number;
   /** jobs per second between 50% and 95% of the jobs done: the rate of long-running workers, once
-   * each has loaded its models and the JIT has compiled the pipeline (~1,500 documents each) */
+   * each has loaded its models and the JIT has compiled the pipeline (at 50%, 2,250 documents each of two) */
   sustained: number;
 }
 
@@ -189,7 +189,7 @@ export async function benchStore(opts: { docs?: number; postgres?: boolean; work
         const pg = await openStore(await freshDatabase(admin));
         figures.postgres = await measure(pg, total);
         await pg.close();
-        figures.postgres.workers = await workerScaling(await freshDatabase(admin), opts.workerDocs ?? 6000);
+        figures.postgres.workers = await workerScaling(await freshDatabase(admin), opts.workerDocs ?? 9000);
       } finally {
         teardown();
       }
