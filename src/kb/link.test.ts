@@ -49,6 +49,14 @@ describe('linkDocument', () => {
     expect(p.nameAr).toBe('خالد مسعود');
   });
 
+  it('never takes a lower-case English word for a bare family name', () => {
+    const text = 'Abdi Nur Farah said the shop had been closed for two days. Farah said four people were hurt.';
+    const start = text.indexOf('Abdi');
+    const mention: EntityMention = { start, end: start + 'Abdi Nur Farah'.length, text: 'Abdi Nur Farah', type: 'PER', source: 'model' };
+    const p = linkDocument(doc(text, { language: 'en', mentions: [mention] })).find((e) => e.type === 'person')!;
+    expect(p.mentions.map((m) => m.text)).toEqual(['Abdi Nur Farah', 'Farah']);
+  });
+
   it('gives an Arabic and an English mention of one person the same id', () => {
     const d = doc('قال الكولونيل واين ماروتو إن العمليات مستمرة. Colonel Wayne Marotto said operations continue; Marotto added more.');
     const p = byId(d).get('per:wayne-marotto')!;

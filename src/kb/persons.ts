@@ -138,6 +138,8 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
       if (latin[i] === 0 && !(endsInOneOf(a, lastUnits) && hasFormIn(a, targetList))) continue;
       const forms = a.forms;
       if (covered(i)) continue;
+      // a lower-case Latin word is no family name, however its skeleton falls (Farah ~ for, four)
+      if (latin[i] !== 0 && !isArabic(a.norm) && !a.capital) continue;
       for (const { c, last, folded } of bare) {
         let hit: string | undefined;
         for (const f of forms) {
