@@ -198,6 +198,15 @@ function toLocation(a: EntityAnchor | null, country: string | null): EventLocati
   return loc;
 }
 
+const UNTOLLED_TYPES = ['kidnapping', 'hostage-taking'];
+
+/** True unless an attack has no day, no toll, no headline mention, and a kind of attack that has tolls. */
+function newsLike(a: DraftEvent): boolean {
+  if (a.date || a.killed || a.injured) return true;
+  if (a.attackTypes?.some((t) => UNTOLLED_TYPES.includes(t))) return true;
+  return a.incident!.mentions.some((m) => m.unit === 0);
+}
+
 export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
   if (!doc.text.trim()) return [];
   const view = buildView(doc);
@@ -219,6 +228,10 @@ export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
   }
 
   const attacks = incidents.map((inc) => attackDraft(inc, anchors, view, inTitle));
+  // news of an attack says when it happened or what it cost (a kidnapping costs no lives), unless its
+  // headline is the attack: one told only in the body with neither (an opinion piece's "bombing
+  // mosques", a minister's "the terrorist act") is no news
+  if (doc.published) for (const a of attacks) if (a.reported && !newsLike(a)) a.reported = false;
   const byIncident = new Map<Incident, DraftEvent>(attacks.map((a) => [a.incident!, a]));
   const claims = new Map<string, DraftEvent>();
   for (const c of findClaims(view, cues, anchors, incidentOf, mentions, incidents)) {

@@ -636,6 +636,43 @@ const cases: [string, DocSpec, Expect][] = [
     },
     { reported: 0 },
   ],
+  [
+    'an opinion piece naming bombings with no day, no toll and no headline mention reports no attack',
+    {
+      text: 'الفكر المتطرف وجذوره\n\nيرى الكاتب أن الجماعات الإرهابية التي تلجأ إلى تفجير المساجد بالأحزمة الناسفة تستغل جهل الشباب وحماسهم.',
+      published: '2019-04-02',
+      entities: [E.isis],
+    },
+    { reported: 0 },
+  ],
+  [
+    'a headline attack with no day and no toll is still the news',
+    {
+      text: 'تفجير انتحاري يستهدف مسجدا في الرياض\n\nفجر انتحاري نفسه داخل مسجد في الرياض وسط المصلين.',
+      published: '2019-04-02',
+      entities: [L.riyadh],
+    },
+    { reported: 1 },
+  ],
+  [
+    'a kidnapping told only in the body, with no day or toll, is still news (hostages are no toll)',
+    {
+      text: 'بيان جديد للتنظيم في ليبيا\n\nقال تنظيم داعش إنه خطف ثلاثة عمال أجانب في شرق ليبيا ونشر صورهم.',
+      published: '2019-04-02',
+      entities: [E.isis, { id: 'loc:ly', type: 'location', name: 'Libya', nameAr: 'ليبيا', country: 'LY', kind: 'country', surfaces: ['ليبيا'] }],
+    },
+    { reported: 1 },
+  ],
+  [
+    'an attack with a toll told only in the body is news',
+    {
+      text: 'أخبار متفرقة\n\nقتل خمسة أشخاص في تفجير سيارة مفخخة قرب سوق في العريش.',
+      published: '2019-04-02',
+      entities: [L.arish],
+      numbers: [{ surface: 'خمسة', value: 5 }],
+    },
+    { reported: 1, killed: [5] },
+  ],
 ];
 
 describe('news, days and tolls', () => {
