@@ -25,6 +25,7 @@ export interface TriggerInfo {
 /** Context cue families; `channel:*` names a claim channel. */
 export type Cue =
   | 'terror' | 'football' | 'politics' | 'cyber' | 'military' | 'accident' | 'agentAfter' | 'occurred' | 'court' | 'notAttack'
+  | 'stateAgent' | 'stateVerb' | 'militantTarget' | 'crime' | 'war'
   | 'irrealisBefore' | 'irrealisImmediate' | 'irrealisAfter' | 'generic' | 'comparison'
   | 'lone' | 'cell' | 'uncertain' | 'perp' | 'suspected' | 'attributed'
   | 'killedBefore' | 'killedAfter' | 'killedOne' | 'injuredBefore' | 'injuredAfter' | 'injuredOne'
@@ -103,7 +104,7 @@ const DATA: Record<Lang, { attacks: AttackData; casualties: CasualtyData; statem
 const CONTEXT_FAMILIES: Cue[] = [
   'terror', 'football', 'politics', 'cyber', 'military', 'accident', 'agentAfter', 'occurred', 'court', 'notAttack', 'irrealisBefore', 'irrealisImmediate',
   'irrealisAfter', 'generic', 'comparison', 'lone', 'cell', 'uncertain', 'suspected', 'attributed', 'another',
-  'reportVerb', 'plan', 'since', 'cumulative',
+  'reportVerb', 'plan', 'since', 'cumulative', 'stateAgent', 'stateVerb', 'militantTarget', 'crime', 'war',
 ];
 const STATEMENT_FAMILIES: Cue[] = [
   'claim', 'claimNegation', 'denial', 'incitement', 'incitementObject', 'prevention', 'threat', 'warning', 'report', 'arrest', 'foiled', 'plot',

@@ -8,7 +8,7 @@ import type { Hit } from './matcher.js';
 import type { Lexicon, TriggerInfo } from './lexicon.js';
 import type { TextView } from './text-view.js';
 
-export type Rejection = 'football' | 'politics' | 'cyber' | 'military' | 'accident' | 'weak' | null;
+export type Rejection = 'football' | 'politics' | 'cyber' | 'military' | 'accident' | 'crime' | 'weak' | null;
 
 export interface MentionDate {
   start: string;
@@ -134,6 +134,16 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     else if (info.strength < 3 && !militantInUnit(unit, anchors, view) && cues.hasInUnit(unit, 'football')) rejected = 'football';
     else if (info.types.length === 0 && !terror && !casualties && (cues.hasInUnit(unit, 'politics') || personTarget(view, anchors, h))) rejected = 'politics';
     else if (!strongType && !militantAgent(view, cues, anchors, h) && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
+    // "قتل برصاص الجيش", "shot dead by police": the state's forces own the gunfire or the shells
+    else if (stateAgentAfter(cues, h)) rejected = 'military';
+    // "شنت القوات الموالية للحكومة بدعم جوي هجمات": the forces are the subject of the operation verb
+    else if (!strongType && !militantAgent(view, cues, anchors, h) && stateSubject(view, cues, anchors, h, targetMarkers)) rejected = 'military';
+    // "هجوم على مواقع الحوثيين", "an attack on militants": fighting militants is no terrorist attack
+    else if (!strongType && militantTarget(view, cues, anchors, h)) rejected = 'military';
+    // "سقطت قذائف هاون على الشريط الحدودي": shells and rockets at a front, with no word of terror, are war
+    else if (info.types.length > 0 && info.types.every((t) => t === 'rocket-mortar') && !cues.hasInUnit(unit, 'terror') && (cues.hasInUnit(unit, 'war') || cues.hasInUnit(unit, 'military'))) rejected = 'military';
+    // "أطلق النار عليه لخلاف سابق", "a quarrel", "حكم القصاص": a personal crime or its punishment
+    else if (!terror && cues.hasInUnit(unit, 'crime')) rejected = 'crime';
     // "ألقت القبض على 13 … وعند ملاحقته بادر بإطلاق النار": shots in the course of an arrest belong to the operation
     else if (info.types.length === 1 && info.types[0] === 'shooting' && cues.inUnit(unit, 'arrest').some((c) => c.last < h.first)) rejected = 'military';
     // a weapon word in an article with no word of terror and no casualty in its sentence (قلم رصاص،
@@ -206,7 +216,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
   return mentions;
 }
 
-const SENSES: Rejection[] = ['football', 'politics', 'cyber', 'accident'];
+const SENSES: Rejection[] = ['football', 'politics', 'cyber', 'accident', 'crime'];
 
 /**
  * "A ransomware attack forced hospitals to cancel operations. The attack, detected on Tuesday, …":
@@ -259,10 +269,60 @@ const TARGET_MARKERS = ['على', 'ضد', 'استهدف', 'استهدفت', 'م�
  * attack) — not when they are the target (هجوم على الجيش) or the victims (مقتل 5 من قوات الأمن).
  */
 function isStateOperation(view: TextView, cues: CueIndex, h: Hit<TriggerInfo>, terror: boolean, targetMarkers: Set<string>): boolean {
+  // "هجوم للجيش", "هجوم للمقاومة الشعبية": the forces right after own the attack (لل: ل + the article)
+  const owner = cues.near(h.first, h.last, 'military', -1, 0);
+  if (owner && owner.first === h.last + 1 && view.tokens[owner.first].norm.startsWith('لل')) return true;
   const mil = cues.near(h.first, h.last, 'military', 3, 0);
   if (!mil) return cues.near(h.first, h.last, 'military', 0, 1) !== null && !terror && h.value.types.length === 0;
   const before = view.tokens[mil.first - 1];
   if (before && before.unit === view.tokens[mil.first].unit && before.forms.some((f) => targetMarkers.has(f))) return false;
   // militants named between the forces and the trigger make them the target: "قوات الأمن ... مسلحون هاجموا"
   return !(terror && cues.near(h.first, h.last, 'terror', 3, 0));
+}
+
+const GUNFIRE_TYPES = new Set(['shooting', 'rocket-mortar']);
+
+/** A weapon word owned by a state's forces named right after it: "برصاص قوات الاحتلال", "shot dead by police". */
+function stateAgentAfter(cues: CueIndex, h: Hit<TriggerInfo>): boolean {
+  const types = h.value.types;
+  if (types.length === 0 || !types.every((t) => GUNFIRE_TYPES.has(t))) return false;
+  return cues.near(h.first, h.last, 'stateAgent', -1, 0) !== null;
+}
+
+/** Words an operation verb may stand before its attack word with the forces as subject between. */
+const SUBJECT_REACH = 14;
+
+/**
+ * "شنت القوات الموالية للحكومة بدعم جوي من التحالف هجمات": an operation verb, then the state's
+ * forces as its subject, then the attack word — with no militant or word of terror in between.
+ */
+function stateSubject(view: TextView, cues: CueIndex, anchors: Anchors, h: Hit<TriggerInfo>, targetMarkers: Set<string>): boolean {
+  const verb = cues.near(h.first, h.last, 'stateVerb', SUBJECT_REACH, -1);
+  if (!verb) return false;
+  const unit = view.tokens[h.first].unit;
+  const mil = cues.inUnit(unit, 'military').find((c) => c.first > verb.last && c.last < h.first);
+  if (!mil) return false;
+  const before = view.tokens[mil.first - 1];
+  if (before && before.forms.some((f) => targetMarkers.has(f))) return false;
+  if (cues.inUnit(unit, 'terror').some((c) => c.first > verb.last && c.last < h.first)) return false;
+  return !anchors.entities.some((a) => a.first > verb.last && a.first < h.first && anchors.isMilitant(a.entity));
+}
+
+/** على/ضد/on/against, as the normaliser leaves them (ى → ي) */
+const ON_MARKERS = new Set(['على', 'علي', 'ضد', 'against', 'on']);
+
+/** "هجوم على مواقع الحوثيين", "attacks against militants": the target named after على/ضد is militant. */
+function militantTarget(view: TextView, cues: CueIndex, anchors: Anchors, h: Hit<TriggerInfo>): boolean {
+  const unit = view.tokens[h.first].unit;
+  const end = view.units[unit].endToken;
+  let marker = -1;
+  for (let i = h.last + 1; i < end && view.tokens[i].pos - view.tokens[h.last].pos <= 5; i++) {
+    const t = view.tokens[i];
+    if (t.punct) break;
+    if (t.forms.some((f) => ON_MARKERS.has(f))) { marker = i; break; }
+  }
+  if (marker < 0) return false;
+  const reach = view.tokens[marker].pos + 3;
+  if (cues.inUnit(unit, 'militantTarget').some((c) => c.first > marker && view.tokens[c.first].pos <= reach)) return true;
+  return anchors.entities.some((a) => a.first > marker && view.tokens[a.first].pos <= reach && anchors.isMilitant(a.entity));
 }
