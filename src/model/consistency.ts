@@ -32,6 +32,11 @@ function wordKey(t: string, lang: ModelLang): string {
   return k;
 }
 
+/** The tokens' base forms, the words of consistencyKey (what NerModel.tag returns as bases). */
+export function baseForms(tokens: readonly string[], lang: ModelLang): string[] {
+  return tokens.map((t) => wordKey(t, lang));
+}
+
 /** The phrase key under which mentions are matched: base forms, so والموصل matches الموصل. */
 export function consistencyKey(tokens: readonly string[], lang: ModelLang): string {
   return tokens.map((t) => wordKey(t, lang)).join(' ');

@@ -31,6 +31,8 @@ export interface FeatureResources {
   paths?: readonly string[];
   /** trigger-word class features (titles, organisation and place head nouns) */
   triggers?: boolean;
+  /** quoted-span features (a token's place inside « … » or " … ") */
+  quotes?: boolean;
   gazetteer: Gazetteer;
 }
 
@@ -79,7 +81,7 @@ const enum T {
   Bias = 1, W0, B0, Wm1, Wp1, Wm2, Wp2, Bm1, Bp1, Bm1B0, B0Bp1, Pre0, Pre1, Pfx, Sfx, Len, Shape0,
   Shapem1, Shapep1, Cf0, Cc0, Cfm1, Cfp1, Ccm1, Ccp1, Ccm2, Ccp2, CfNone, Gaz0, Gazm1, Gazp1, First,
   CapFirst, AllCaps, Sfxp1, Prem1, Cf0Cfp1, Shape0Shapep1, Wm1Shape0, Surface0, Last,
-  Path0, Pathm1, Pathp1, Trig0, Trigm1, Trigm2, Trigp1,
+  Path0, Pathm1, Pathp1, Trig0, Trigm1, Trigm2, Trigp1, Quote0, QuoteShape0,
 }
 
 /** Path prefix lengths used as features (Brown-style: a shorter path is used whole). */
@@ -130,6 +132,33 @@ export const gazKey = (at: -1 | 0 | 1, l: number, code: number): number => intKe
 /** Key of the sentence-initial feature, and of an English capital (1 sentence-initial, 2 elsewhere). */
 export const FIRST_KEY = finish(TH[T.First]);
 export const capKey = (where: 1 | 2): number => intKey(T.CapFirst, where);
+/**
+ * Quoted spans: Arabic news put programme, film and product names, and often newspapers, in
+ * « … » or "…" (ANERcorp writes " as two ' tokens). codes[i]: 0 outside, else 1 + (first word of
+ * the quote ? 1 : 0) + (last word ? 2 : 0). Quotes longer than MAX_QUOTE words are ignored.
+ */
+const MAX_QUOTE = 8;
+const OPEN_CLOSE: Record<string, string> = { '«': '»', '“': '”', '"': '"', "'": "'" };
+export function quoteCodes(tokens: readonly string[], codes: Uint8Array): void {
+  const n = tokens.length;
+  codes.fill(0, 0, n);
+  for (let i = 0; i < n; i++) {
+    const close = OPEN_CLOSE[tokens[i]];
+    if (close === undefined) continue;
+    // '' (two apostrophe tokens) opens and closes as one mark
+    const double = tokens[i] === "'" && tokens[i + 1] === "'";
+    const from = i + (double ? 2 : 1);
+    let j = from;
+    while (j < n && j - from <= MAX_QUOTE && tokens[j] !== close) j++;
+    if (j >= n || tokens[j] !== close || j === from || j - from > MAX_QUOTE) continue;
+    if (double && tokens[j + 1] !== "'") continue;
+    for (let k = from; k < j; k++) codes[k] = 1 + (k === from ? 1 : 0) + (k === j - 1 ? 2 : 0);
+    i = double ? j + 1 : j;
+  }
+}
+export const quoteKey = (code: number): number => intKey(T.Quote0, code);
+export const quoteShapeKey = (code: number, shape: number): number => int2Key(T.QuoteShape0, code, shape);
+
 /** Keys of the two-word features, from the words' unfinished hashes (see contextFeatures). */
 export const bm1b0Key = (prevBase: number, base: number) => int2Key(T.Bm1B0, prevBase, base);
 export const b0bp1Key = (base: number, nextBase: number) => int2Key(T.B0Bp1, base, nextBase);
@@ -270,7 +299,7 @@ export function padInfos(res: FeatureResources): [WordInfo, WordInfo] {
  * bigrams, cluster bigram, gazetteer phrase membership (gaz[l * n + i], see Gazetteer.match) and
  * position. `words` are the tokens' infos, `pads` the pad words.
  */
-export function contextFeatures(words: readonly WordInfo[], pads: readonly [WordInfo, WordInfo], gaz: Uint8Array, lists: number, i: number, out: number[]): void {
+export function contextFeatures(words: readonly WordInfo[], pads: readonly [WordInfo, WordInfo], gaz: Uint8Array, lists: number, i: number, out: number[], quotes?: Uint8Array): void {
   const n = words.length;
   const w = words[i];
   const prev = i > 0 ? words[i - 1] : pads[0];
@@ -290,6 +319,10 @@ export function contextFeatures(words: readonly WordInfo[], pads: readonly [Word
   if (i === 0) out.push(FIRST_KEY);
   // capitalisation is the strongest English name cue, but sentence-initial capitals say little
   if (w.cap) out.push(capKey(i === 0 ? 1 : 2));
+  if (quotes && quotes[i]) {
+    out.push(quoteKey(quotes[i]));
+    out.push(quoteShapeKey(quotes[i], w.hShape));
+  }
 }
 
 /** Gazetteer codes of a sentence from its word infos. */
@@ -309,6 +342,8 @@ export function sentenceFeatures(tokens: readonly string[], res: FeatureResource
   const pads = padInfos(res);
   const gaz = gazetteerCodes(words, res);
   const lists = res.gazetteer.lists.length;
+  let quotes: Uint8Array | undefined;
+  if (res.quotes) quoteCodes(tokens, (quotes = new Uint8Array(n)));
   const out: number[] = [];
   const offsets = new Int32Array(n + 1);
   const role = (w: WordInfo, r: number) => {
@@ -320,7 +355,7 @@ export function sentenceFeatures(tokens: readonly string[], res: FeatureResource
     role(i + 1 < n ? words[i + 1] : pads[1], NEXT);
     role(i > 1 ? words[i - 2] : pads[0], PREV2);
     role(i + 2 < n ? words[i + 2] : pads[1], NEXT2);
-    contextFeatures(words, pads, gaz, lists, i, out);
+    contextFeatures(words, pads, gaz, lists, i, out, quotes);
     offsets[i + 1] = out.length;
   }
   return { keys: Uint32Array.from(out), offsets };

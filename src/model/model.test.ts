@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { sentenceFeatures } from './features.js';
 import { Gazetteer } from './gazetteer.js';
-import { MODEL_FORMAT, NerModel, encodeArrays, type NerModelFile } from './model.js';
-import { FeatureIndex, compact, prepare, trainPerceptron, type LabelledSentence } from './perceptron.js';
+import { MODEL_FORMAT, NerModel, encodeArrays, resourcesFromFile, type NerModelFile } from './model.js';
+import { FeatureIndex, compact, decode, extract, index as indexRaw, prepare, trainPerceptron, type LabelledSentence } from './perceptron.js';
+import { stackedFeatures } from './stacking.js';
 import { TAGS, tagIndex, tagsToSpans } from './tags.js';
 import { documentMentions, guessLang } from './tagger.js';
 
@@ -61,6 +62,23 @@ describe('committed models', () => {
     }
   });
 
+  it('tag a document with the Arabic stacked stage, which reads only sentences inside its window', () => {
+    const model = NerModel.fromGzip(NerModel.defaultPath('ar'));
+    expect(model.stage2).not.toBeNull();
+    const filler = ['وقال', 'المتحدث', 'إن', 'الوضع', 'هادئ', '.'];
+    const far = model.tagDocument([...Array.from({ length: model.stackWindow + 6 }, () => filler), AR]);
+    const near = model.tagDocument([...Array.from({ length: model.stackWindow }, () => filler), AR]);
+    expect(far.at(-1)).toEqual(near.at(-1));
+    const spans = tagsToSpans(far.at(-1)!.tags);
+    expect(spans).toContainEqual({ start: 8, end: 9, type: 'LOC' });
+  });
+
+  it('tag a document sentence by sentence when the model has no stacked stage', () => {
+    const model = NerModel.fromGzip(NerModel.defaultPath('en'));
+    const other = ['Weltmann', 'left', 'Baghdad', '.'];
+    expect(model.tagDocument([EN, other]).map((t) => t.tags)).toEqual([model.tag(EN).tags, model.tag(other).tags]);
+  });
+
   it('guess the language from the script', () => {
     expect(guessLang(AR)).toBe('ar');
     expect(guessLang(EN)).toBe('en');
@@ -106,5 +124,49 @@ describe('training', () => {
     for (const got of [model.scores(probe), model.scores(probe)]) {
       for (let k = 0; k < expected.length; k++) expect(got[k]).toBeCloseTo(expected[k], 3);
     }
+  });
+
+  it('learns from quoted spans and a stacked stage, and tags at run time as in training', () => {
+    const sent = (tokens: string[], tags: string[]): LabelledSentence => ({ tokens, gold: Int32Array.from(tags, tagIndex) });
+    const data = [
+      sent(['show', '«', 'alpha', 'beta', '»', 'aired'], ['O', 'O', 'B-MISC', 'I-MISC', 'O', 'O']),
+      sent(['mr', 'gamma', 'spoke'], ['O', 'B-PER', 'O']),
+      sent(['then', 'gamma', 'left'], ['O', 'B-PER', 'O']),
+      sent(['show', '«', 'delta', '»', 'ended'], ['O', 'O', 'B-MISC', 'O', 'O']),
+    ];
+    const shell = { lang: 'en' as const, clusterWords: '', clusterIds: [], coarse: [], quotes: true, gazetteer: { lists: {} } };
+    const res = resourcesFromFile(shell);
+    const index = new FeatureIndex();
+    const prepared = prepare(data, res, index, true);
+    const w1 = trainPerceptron(prepared, index.keys.length, { epochs: 10, seed: 1 });
+    const one = compact(index, w1, 0);
+    const file: NerModelFile = { format: MODEL_FORMAT, tags: [...TAGS], ...encodeArrays(one.keys, one.q), scale: one.scale, trans: Array.from(w1.trans), ...shell, consistency: false, meta: {} };
+    // second stage on the gold tags as a stand-in for jackknifed ones
+    const extra = stackedFeatures(data.map((s) => s.tokens), data.map((s) => s.gold), 2);
+    const index2 = new FeatureIndex();
+    const raw = extract(data, res).map((r, k) => {
+      const keys: number[] = [];
+      const offsets = [0];
+      for (let i = 0; i + 1 < r.offsets.length; i++) {
+        keys.push(...r.keys.subarray(r.offsets[i], r.offsets[i + 1]), ...extra[k].keys.subarray(extra[k].offsets[i], extra[k].offsets[i + 1]));
+        offsets.push(keys.length);
+      }
+      return { keys: Uint32Array.from(keys), offsets: Int32Array.from(offsets) };
+    });
+    const p2 = indexRaw(raw, data, index2, true);
+    const w2 = trainPerceptron(p2, index2.keys.length, { epochs: 10, seed: 1 });
+    const two = compact(index2, w2, 0);
+    file.stage2 = { ...encodeArrays(two.keys, two.q), scale: two.scale, trans: Array.from(w2.trans), window: 2 };
+    const model = new NerModel(JSON.parse(JSON.stringify(file)) as NerModelFile);
+    expect(model.tag(['show', '«', 'omega', '»', 'aired']).tags[2]).toBe('B-MISC');
+    const doc = model.tagDocument(data.map((s) => s.tokens));
+    // run time = training-time decoding of the same keys with the compacted weights
+    const decoded = p2.map((s) => Array.from(decode(s, { w: Float64Array.from(two.q, (x) => x * two.scale), trans: w2.trans }), (t) => TAGS[t]));
+    const rows = new Map(Array.from(two.keys, (k, r) => [k, r]));
+    const remapped = raw.map((r, k) => ({ feats: Int32Array.from(r.keys, (x) => rows.get(x) ?? -1), offsets: r.offsets, gold: data[k].gold }));
+    const runTime = remapped.map((s) => Array.from(decode(s, { w: Float64Array.from(two.q, (x) => x * two.scale), trans: Float64Array.from(file.stage2!.trans) }), (t) => TAGS[t]));
+    expect(doc.map((t) => t.tags)).toEqual(runTime);
+    expect(decoded.length).toBe(data.length);
+    for (const s of data) expect(doc[data.indexOf(s)].tags).toEqual(Array.from(s.gold, (t) => TAGS[t]));
   });
 });

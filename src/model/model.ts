@@ -8,10 +8,11 @@ import * as features from './features.js';
 import type { FeatureResources, ModelLang } from './features.js';
 import * as tags from './tags.js';
 import * as decoding from './viterbi.js';
+import { STACK_WINDOW, stackedFeatures, type StackOptions, type StackedFeatures } from './stacking.js';
 
 // module-local bindings for the per-token path: under tsx every use of an imported binding goes
 // through the module namespace
-const { ROLES, SELF, PREV, NEXT, PREV2, NEXT2, FIRST_KEY, b0bp1Key, bm1b0Key, capKey, clusterBigramKey, gazKey, keyScratch, shapeBigramKey, wm1Shape0Key, wordKeys } = features;
+const { ROLES, SELF, PREV, NEXT, PREV2, NEXT2, FIRST_KEY, b0bp1Key, bm1b0Key, capKey, clusterBigramKey, gazKey, keyScratch, quoteCodes, quoteKey, quoteShapeKey, shapeBigramKey, wm1Shape0Key, wordKeys } = features;
 const { N_TAGS, TAGS } = tags;
 const { marginals, viterbi } = decoding;
 const N = N_TAGS;
@@ -48,12 +49,21 @@ export interface NerModelFile {
   paths?: string[];
   /** trigger-word features on */
   triggers?: boolean;
+  /** quoted-span features on */
+  quotes?: boolean;
   gazetteer: GazetteerData;
   /**
    * Perceptron scores are not probabilities; dividing them by this before forward–backward gives
    * span confidences that roughly match how often such spans are right (chosen on the dev split).
    */
   temperature?: number;
+  /**
+   * A second, stacked tagger (see stacking.ts): same features plus what this (first) tagger said
+   * about the other sentences within ±window; it gives the final tags of a document.
+   */
+  /** run the rule-based document-consistency pass after tagging (absent = yes) */
+  consistency?: boolean;
+  stage2?: { keys: string; weights: string; scale: number; trans: number[]; window: number; ownTags?: boolean; stackedOnly?: boolean };
   meta: Record<string, unknown>;
 }
 
@@ -71,11 +81,11 @@ export function encodeArrays(keys: Uint32Array, weights: Int16Array): { keys: st
   return { keys: b64(keys), weights: b64(weights) };
 }
 
-export function resourcesFromFile(file: Pick<NerModelFile, 'lang' | 'clusterWords' | 'clusterIds' | 'coarse' | 'paths' | 'triggers' | 'gazetteer'>): FeatureResources {
+export function resourcesFromFile(file: Pick<NerModelFile, 'lang' | 'clusterWords' | 'clusterIds' | 'coarse' | 'paths' | 'triggers' | 'quotes' | 'gazetteer'>): FeatureResources {
   const words = file.clusterWords === '' ? [] : file.clusterWords.split('\n');
   const clusters = new Map<string, number>();
   for (let i = 0; i < words.length; i++) clusters.set(words[i], file.clusterIds[i]);
-  return { lang: file.lang, clusters, coarse: file.coarse, paths: file.paths, triggers: file.triggers, gazetteer: new Gazetteer(file.gazetteer) };
+  return { lang: file.lang, clusters, coarse: file.coarse, paths: file.paths, triggers: file.triggers, quotes: file.quotes, gazetteer: new Gazetteer(file.gazetteer) };
 }
 
 export interface TaggedSentence {
@@ -121,6 +131,7 @@ export class NerModel {
   private best = new Int32Array(0);
   private emitBuf = new Float64Array(0);
   private gazBuf = new Uint8Array(0);
+  private quoteBuf = new Uint8Array(0);
   private readonly sentBases: string[] = [];
   private readonly sentStarts: Array<Int32Array | undefined> = [];
   private sentHashes = new Int32Array(0);
@@ -129,14 +140,29 @@ export class NerModel {
   private readonly firstRow: number;
   private readonly capRow: [number, number];
   temperature: number;
+  /** the stacked second tagger, if the artefact has one; it shares this model's resources */
+  readonly stage2: NerModel | null;
+  readonly stackWindow: number;
+  /** a second stage that reads only the stacked features, not the word features */
+  private readonly stackedOnly: boolean;
+  private readonly stackOptions: StackOptions;
+  /** whether the tagger's callers run the document-consistency pass after it */
+  consistency: boolean;
 
   /** `wordCache`: word types kept between calls (tests shrink it to exercise the restart). */
-  constructor(file: NerModelFile, opts: { wordCache?: number } = {}) {
+  constructor(file: NerModelFile, opts: { wordCache?: number } = {}, shared?: FeatureResources) {
     if (file.format !== MODEL_FORMAT) throw new Error(`unsupported model format ${file.format}`);
     if (file.tags.join() !== TAGS.join()) throw new Error('model tag set differs from this build');
     this.lang = file.lang;
     this.meta = file.meta;
-    this.resources = resourcesFromFile(file);
+    this.resources = shared ?? resourcesFromFile(file);
+    this.stackWindow = file.stage2?.window ?? STACK_WINDOW;
+    this.stackOptions = { ownTags: file.stage2?.ownTags ?? true };
+    this.stackedOnly = shared !== undefined && (file as { stackedOnly?: boolean }).stackedOnly === true;
+    this.consistency = file.consistency ?? true;
+    this.stage2 = file.stage2
+      ? new NerModel({ ...file, ...file.stage2, stage2: undefined }, opts, this.resources)
+      : null;
     const keys = fromB64(file.keys, (b) => new Uint32Array(b));
     const q = fromB64(file.weights, (b) => new Int16Array(b));
     // kept as Int16 (half the memory of floats: the per-token look-ups are cache misses)
@@ -272,6 +298,10 @@ export class NerModel {
       this.emitBuf = new Float64Array(n * 2 * N);
     }
     for (let i = 0; i < n; i++) this.wid[i] = this.word(tokens[i]);
+    if (this.resources.quotes) {
+      if (this.quoteBuf.length < n) this.quoteBuf = new Uint8Array(n * 2);
+      quoteCodes(tokens, this.quoteBuf);
+    }
   }
 
   /** Gazetteer codes of the sentence in this.wid (see Gazetteer.match), or null if no word starts a phrase. */
@@ -310,6 +340,7 @@ export class NerModel {
     const gaz = this.gazCodes(n);
     const L = this.resources.gazetteer.lists.length;
     const { fine, hBase, hNorm, hShape } = this;
+    const quotes = this.resources.quotes ? this.quoteBuf : null;
     for (let i = 0; i < n; i++) {
       const base = i * N;
       const me = wid[i];
@@ -338,6 +369,10 @@ export class NerModel {
       }
       if (i === 0) this.addRow(emit, base, this.firstRow, w);
       if (this.cap[me]) this.addRow(emit, base, this.capRow[i === 0 ? 0 : 1], w);
+      if (quotes && quotes[i]) {
+        this.addRow(emit, base, this.row(quoteKey(quotes[i])), w);
+        this.addRow(emit, base, this.row(quoteShapeKey(quotes[i], hShape[me])), w);
+      }
     }
     return emit;
   }
@@ -364,11 +399,16 @@ export class NerModel {
    * Tags of one sentence; with `withConfidence` each token's posterior of its tag too, and with
    * `withBases` the tokens' base forms (what consistencyKey reads), from the word cache.
    */
-  tag(tokens: readonly string[], withConfidence = false, withBases = false): TaggedSentence {
+  tag(tokens: readonly string[], withConfidence = false, withBases = false, extra?: StackedFeatures): TaggedSentence {
     const n = tokens.length;
     if (n === 0) return withBases ? { tags: [], bases: [] } : { tags: [] };
     this.lookUp(tokens);
-    const emit = this.emissions(n);
+    const emit = this.stackedOnly ? this.emitBuf.fill(0, 0, n * N) : this.emissions(n);
+    if (extra) {
+      for (let i = 0; i < n; i++) {
+        for (let k = extra.offsets[i]; k < extra.offsets[i + 1]; k++) this.addRow(emit, i * N, this.row(extra.keys[k]), this.q);
+      }
+    }
     if (this.best.length < n) this.best = new Int32Array(n * 2);
     const best = viterbi(emit, n, this.trans, this.best);
     const tagNames = new Array<string>(n);
@@ -385,5 +425,29 @@ export class NerModel {
       for (let i = 0; i < n; i++) c[i] = p[i * N + best[i]];
     }
     return out;
+  }
+
+  /**
+   * Tags of the consecutive sentences of one document: the first tagger alone, or, when the model
+   * has a stacked stage, the second tagger reading the first one's tags of the nearby sentences.
+   * Confidences (if asked) and base forms come with the final tags.
+   */
+  tagDocument(sentences: readonly (readonly string[])[], withConfidence = false): TaggedSentence[] {
+    if (!this.stage2) return sentences.map((t) => this.tag(t, withConfidence, true));
+    const first = sentences.map((t) => this.tagIndicesWithBases(t));
+    const extra = stackedFeatures(first.map((f) => f.bases), first.map((f) => f.tags), this.stackWindow, this.stackOptions);
+    const s2 = this.stage2;
+    return sentences.map((t, s) => s2.tag(t, withConfidence, true, extra[s]));
+  }
+
+  /** First-stage tag indices and base forms of one sentence. */
+  tagIndicesWithBases(tokens: readonly string[]): { tags: Int32Array; bases: string[] } {
+    const n = tokens.length;
+    if (n === 0) return { tags: new Int32Array(0), bases: [] };
+    this.lookUp(tokens);
+    const tags = viterbi(this.emissions(n), n, this.trans);
+    const bases = new Array<string>(n);
+    for (let i = 0; i < n; i++) bases[i] = this.base[this.wid[i]];
+    return { tags, bases };
   }
 }

@@ -48,8 +48,10 @@ export interface TokenSlice {
 export function documentMentions(model: NerModel, text: string, sentences: readonly (readonly TokenSlice[])[], withScores = true): EntityMention[] {
   const words = sentences.map((s) => s.map((t) => t.text));
   // posteriors (forward-backward) cost as much as tagging itself: only when someone reads scores
-  const tagged = words.map((w) => model.tag(w, withScores, true));
-  const consistent = propagateMentions(words, tagged.map((t) => t.tags), model.lang, tagged.map((t) => t.bases!));
+  const tagged = model.tagDocument(words, withScores);
+  const consistent = model.consistency
+    ? propagateMentions(words, tagged.map((t) => t.tags), model.lang, tagged.map((t) => t.bases!))
+    : { tags: tagged.map((t) => t.tags), added: words.map(() => []) };
   const bestByKey = new Map<string, number>();
   const mentions: Array<EntityMention & { key?: string }> = [];
   const span = (tokens: readonly TokenSlice[], from: number, to: number) => {
@@ -82,13 +84,19 @@ export function documentMentions(model: NerModel, text: string, sentences: reado
   return mentions.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
-/** Tag consecutive sentences of one document, with the consistency pass over windows of them. */
+/**
+ * Tag consecutive sentences of one document: the stacked stage (if the model has one) over a
+ * sliding window of them, the consistency pass (if the model keeps it) over blocks of them.
+ */
 export function tagSentences(model: NerModel, sentences: readonly (readonly string[])[]): string[][] {
   const out: string[][] = [];
+  // the stacked stage reads its own sliding window of sentences, so the whole input goes in at once
+  const all = model.stage2 ? model.tagDocument(sentences) : null;
   for (let w = 0; w < sentences.length; w += CONSISTENCY_WINDOW) {
     const window = sentences.slice(w, w + CONSISTENCY_WINDOW);
-    const tagged = window.map((tokens) => model.tag(tokens, false, true));
-    out.push(...propagateMentions(window, tagged.map((t) => t.tags), model.lang, tagged.map((t) => t.bases!)).tags);
+    const tagged = all ? all.slice(w, w + CONSISTENCY_WINDOW) : window.map((tokens) => model.tag(tokens, false, true));
+    if (model.consistency) out.push(...propagateMentions(window, tagged.map((t) => t.tags), model.lang, tagged.map((t) => t.bases!)).tags);
+    else out.push(...tagged.map((t) => t.tags));
   }
   return out;
 }
