@@ -18,7 +18,6 @@ import { MODEL_FORMAT, NerModel, encodeArrays, resourcesFromFile, type NerModelF
 import { FeatureIndex, compact, decode, extract, index as indexFeatures, prepare, trainAveraged, trainPerceptron, type LabelledSentence, type RawFeatures } from '../src/model/perceptron.js';
 import { baseForms, consistencyKey, propagateMentions } from '../src/model/consistency.js';
 import { STACK_WINDOW, stackedFeatures, type StackOptions, type StackedFeatures } from '../src/model/stacking.js';
-import { readCorpusSentences, selfLists } from '../src/model/self-lists.js';
 import { formatScores, scoreSpans } from '../src/model/score.js';
 import { TAGS, canonicalTag, tagIndex, tagsToSpans } from '../src/model/tags.js';
 import { tagSentences } from '../src/model/tagger.js';
@@ -51,14 +50,10 @@ const { values: opt } = parseArgs({
     'stacked-only': { type: 'string' },
     // perceptrons over different shuffle orders averaged into the first stage (steadier, same mean)
     runs: { type: 'string' },
-    // self-trained corpus name lists (self-lists.ts): −0.7 F1 (2 seeds, 5 runs each), so off
-    'self-lists': { type: 'string' },
     // analysis: write the jackknifed first-stage tags of the training data (token gold predicted)
     'dump-jackknife': { type: 'string' },
     // quoted-span features (features.quoteCodes): ±0 F1 (2 seeds, 5 runs each), so off
     quotes: { type: 'string' },
-    'self-min': { type: 'string' },
-    'self-tokens': { type: 'string' },
     consistency: { type: 'string' },
   },
 });
@@ -90,7 +85,10 @@ interface LangSetup {
    * fit the training data and crowd out the first stage's (realistic, jackknifed) evidence.
    * Arabic, dev split, mean of 8 shuffle seeds: stage 1 + consistency pass 70.93; stacked with the
    * first-stage tags of the token itself, no pass, 71.99; stacked with document evidence only
-   * (stackOwnTags false) + consistency pass 72.43 (better than the old setup on all 8 seeds)
+   * (stackOwnTags false) + consistency pass 72.43 (better than the old setup on all 8 seeds).
+   * Off in the committed model: tagging twice makes the tagger ~3× slower (327k tokens/s), which
+   * took full analysis from ~330 to 273 articles/s and ingest into SQLite from ~230 to 184/s, below
+   * their targets (300 and 200), for +1.5 F1. Train with `--stack on` to trade speed for it.
    */
   stack: boolean;
   stackEpochs?: number;
@@ -99,8 +97,6 @@ interface LangSetup {
   stackOwnTags?: boolean;
   /** quoted-span features (features.quoteCodes) */
   quotes: boolean;
-  /** name lists self-trained on the unlabelled corpus (self-lists.ts) */
-  selfLists: boolean;
   /** perceptrons (shuffle orders) averaged into the model, trainAveraged */
   runs: number;
   /**
@@ -111,8 +107,8 @@ interface LangSetup {
 }
 
 const SETUPS: Record<ModelLang, LangSetup> = {
-  ar: { lang: 'ar', trainFile: 'ner/ar-anercorp-train/ANERCorp_train_CamelSplitReproduced.txt', epochs: 12, minCount: 2, minAbs: 0.05, kb: true, corpusLists: { minCount: 5, minShare: 0.08 }, stack: true, stackEpochs: 4, stackRuns: 5, stackOwnTags: false, consistency: true, runs: 1, selfLists: false, quotes: false },
-  en: { lang: 'en', trainFile: 'ner/en-wnut17-train/wnut17train.conll', epochs: 12, minCount: 1, minAbs: 0.05, kb: false, stack: false, consistency: true, runs: 1, selfLists: false, quotes: false, extraTrain: { file: 'src/model/data/en-news-extra.conll', times: 2 } },
+  ar: { lang: 'ar', trainFile: 'ner/ar-anercorp-train/ANERCorp_train_CamelSplitReproduced.txt', epochs: 12, minCount: 2, minAbs: 0.05, kb: true, corpusLists: { minCount: 5, minShare: 0.08 }, stack: false, stackEpochs: 4, stackRuns: 5, stackOwnTags: false, consistency: true, runs: 1, quotes: false },
+  en: { lang: 'en', trainFile: 'ner/en-wnut17-train/wnut17train.conll', epochs: 12, minCount: 1, minAbs: 0.05, kb: false, stack: false, consistency: true, runs: 1, quotes: false, extraTrain: { file: 'src/model/data/en-news-extra.conll', times: 2 } },
 };
 
 const CLUSTER_OPTIONS = { vocab: 40000, contexts: 600, dims: 96, k: 400, kCoarse: 40, iterations: 8, seed: 20170322 };
@@ -130,10 +126,6 @@ function readLabelled(path: string): LabelledSentence[] {
 }
 
 const FOLDS = 5;
-/** corpus tokens tagged for the self-trained lists, and what a phrase needs to enter one */
-const SELF_LIST_TOKENS = opt['self-tokens'] ? Number(opt['self-tokens']) : 3_000_000;
-const SELF_LIST_OPTIONS = { minCount: opt['self-min'] ? Number(opt['self-min']) : 3, minTypeShare: 0.6, minTaggedShare: 0.3 };
-
 /** Entity phrases of the gold data, one list per type, as gazetteer keys. */
 function nameLists(sents: readonly LabelledSentence[], lang: ModelLang): Record<string, string[]> {
   const lists: Record<string, Set<string>> = {};
@@ -242,41 +234,11 @@ function train(setup: LangSetup): void {
   // name lists from the training data itself are jackknifed: each fold's features see only the
   // names of the other folds, so the model learns how far a list entry predicts an unseen sentence
   const foldRange = (k: number) => [Math.floor((k * trainSet.length) / FOLDS), Math.floor(((k + 1) * trainSet.length) / FOLDS)] as const;
-  const extractFolds = (extra: Array<Record<string, string[]>>) => {
-    const out: RawFeatures[] = [];
-    for (let k = 0; k < FOLDS; k++) {
-      const [from, to] = foldRange(k);
-      const others = [...trainSet.slice(0, from), ...trainSet.slice(to)];
-      out.push(...extract(trainSet.slice(from, to), resourcesFromFile({ ...shell, gazetteer: { lists: { ...withNames(others).lists, ...extra[k] } } })));
-    }
-    return out;
-  };
-  let raw = extractFolds([]);
-  const self = opt['self-lists'] ? opt['self-lists'] === 'on' : setup.selfLists;
-  if (self) {
-    // self-trained lists (self-lists.ts): the corpus tagged by first models; each fold's lists come
-    // from a model trained on the other folds, the final model's from one trained on all
-    const corpus = readCorpusSentences(join(opt.shared, 'corpus/ar-saudinewsnet'), SELF_LIST_TOKENS);
-    log(`self lists: ${corpus.length} corpus sentences`);
-    const listsOf = (sents: LabelledSentence[], feats: RawFeatures[], gaz: GazetteerData, seed: number) => {
-      const idx = new FeatureIndex();
-      const p = indexFeatures(feats, sents, idx, true, minCount);
-      const w = trainPerceptron(p, idx.keys.length, { epochs, seed });
-      const { keys, q, scale } = compact(idx, w, setup.minAbs);
-      const m = new NerModel({ format: MODEL_FORMAT, tags: [...TAGS], ...encodeArrays(keys, q), scale, trans: Array.from(w.trans), ...shell, gazetteer: gaz, meta: {} });
-      return selfLists(m, corpus, SELF_LIST_OPTIONS);
-    };
-    const perFold: Array<Record<string, string[]>> = [];
-    for (let k = 0; k < FOLDS; k++) {
-      const [from, to] = foldRange(k);
-      const others = [...trainSet.slice(0, from), ...trainSet.slice(to)];
-      perFold.push(listsOf(others, [...raw.slice(0, from), ...raw.slice(to)], withNames(others), SEED + 101 + k));
-      log(`self lists, fold ${k + 1}: ${Object.entries(perFold[k]).map(([n, l]) => `${n} ${l.length}`).join(', ')}`);
-    }
-    const full = listsOf(trainSet, raw, shell.gazetteer, SEED + 100);
-    log(`self lists: ${Object.entries(full).map(([n, l]) => `${n} ${l.length}`).join(', ')}`);
-    raw = extractFolds(perFold);
-    shell.gazetteer = { lists: { ...shell.gazetteer.lists, ...full } };
+  const raw: RawFeatures[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const [from, to] = foldRange(k);
+    const others = [...trainSet.slice(0, from), ...trainSet.slice(to)];
+    raw.push(...extract(trainSet.slice(from, to), resourcesFromFile({ ...shell, gazetteer: withNames(others) })));
   }
   const res = resourcesFromFile(shell);
   const index = new FeatureIndex();
