@@ -136,7 +136,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
     else if (!strongType && !militantAgent(view, cues, anchors, h) && isStateOperation(view, cues, h, terror, targetMarkers)) rejected = 'military';
     // "قتل برصاص الجيش", "shot dead by police": the state's forces own the gunfire or the shells
     else if (stateAgentAfter(cues, h)) rejected = 'military';
-    // "شنت القوات الموالية للحكومة بدعم جوي هجمات": the forces are the subject of the operation verb
+    // "شنت القوات الموالية للرئيس … هجمات": the forces are the subject of the operation verb
     else if (!strongType && !militantAgent(view, cues, anchors, h) && stateSubject(view, cues, anchors, h, targetMarkers)) rejected = 'military';
     // "هجوم على مواقع الحوثيين", "an attack on militants": fighting militants is no terrorist attack
     else if (!strongType && militantTarget(view, cues, anchors, h)) rejected = 'military';
@@ -293,7 +293,7 @@ function stateAgentAfter(cues: CueIndex, h: Hit<TriggerInfo>): boolean {
 const SUBJECT_REACH = 14;
 
 /**
- * "شنت القوات الموالية للحكومة بدعم جوي من التحالف هجمات": an operation verb, then the state's
+ * "شنت قوات الجيش تساندها مروحيات هجمات": an operation verb, then the state's
  * forces as its subject, then the attack word — with no militant or word of terror in between.
  */
 function stateSubject(view: TextView, cues: CueIndex, anchors: Anchors, h: Hit<TriggerInfo>, targetMarkers: Set<string>): boolean {
