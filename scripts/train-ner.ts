@@ -40,14 +40,13 @@ const { values: opt } = parseArgs({
     // trigger-word classes (titles, organisation/place head nouns): neutral on the dev split
     // within the shuffle-seed noise, so off in the committed model
     'with-triggers': { type: 'boolean', default: false },
-    // experiments: the stacked second stage (on/off, window, own-tag features, epochs, runs,
-    // stacked features only), the consistency pass (on/off)
+    // experiments: the stacked second stage (on/off, window, own-tag features, epochs, runs), the
+    // consistency pass (on/off); a stage 2 of stacked features only, without the word features, was ±0
     stack: { type: 'string' },
     'stack-window': { type: 'string' },
     'stack-own-tags': { type: 'string' },
     'stack-epochs': { type: 'string' },
     'stack-runs': { type: 'string' },
-    'stacked-only': { type: 'string' },
     // perceptrons over different shuffle orders averaged into the first stage (steadier, same mean)
     runs: { type: 'string' },
     // analysis: write the jackknifed first-stage tags of the training data (token gold predicted)
@@ -299,9 +298,8 @@ function train(setup: LangSetup): void {
     const window = opt['stack-window'] ? Number(opt['stack-window']) : STACK_WINDOW;
     const ownTags = opt['stack-own-tags'] ? opt['stack-own-tags'] === 'on' : setup.stackOwnTags ?? true;
     const epochs2 = opt['stack-epochs'] ? Number(opt['stack-epochs']) : setup.stackEpochs ?? epochs;
-    const stackedOnly = opt['stacked-only'] === 'on';
-    file.stage2 = { ...trainSecondStage(setup, trainSet, devSet, raw, minCount, epochs, epochs2, model, res, window, { ownTags }, stackedOnly), window, ownTags, stackedOnly };
-    file.meta.stack = { window, folds: FOLDS, epochs: epochs2, runs: opt['stack-runs'] ? Number(opt['stack-runs']) : setup.stackRuns ?? 1, ownTags, stackedOnly };
+    file.stage2 = { ...trainSecondStage(setup, trainSet, devSet, raw, minCount, epochs, epochs2, model, res, window, { ownTags }), window, ownTags };
+    file.meta.stack = { window, folds: FOLDS, epochs: epochs2, runs: opt['stack-runs'] ? Number(opt['stack-runs']) : setup.stackRuns ?? 1, ownTags };
     writeFileSync(outPath, gzipSync(JSON.stringify(file), { level: 9 }));
     model = NerModel.fromGzip(outPath);
   }
@@ -347,7 +345,7 @@ function jackknifeTags(trainSet: LabelledSentence[], raw: RawFeatures[], minCoun
  * (each fold tagged by a model trained on the other folds, so they carry realistic errors), those
  * of the dev split from the first-stage artefact itself, as at run time.
  */
-function trainSecondStage(setup: LangSetup, trainSet: LabelledSentence[], devSet: LabelledSentence[], raw: RawFeatures[], minCount: number, epochs: number, epochs2: number, model: NerModel, res: ReturnType<typeof resourcesFromFile>, window: number, stackOpts: StackOptions, stackedOnly: boolean) {
+function trainSecondStage(setup: LangSetup, trainSet: LabelledSentence[], devSet: LabelledSentence[], raw: RawFeatures[], minCount: number, epochs: number, epochs2: number, model: NerModel, res: ReturnType<typeof resourcesFromFile>, window: number, stackOpts: StackOptions) {
   const firstTags = jackknifeTags(trainSet, raw, minCount, epochs);
   const jk = scoreSpans(trainSet.map((s) => Array.from(s.gold, (t) => TAGS[t])), firstTags.map((t) => Array.from(t, (x) => TAGS[x])));
   log(`jackknifed first-stage F1 on the training data ${(100 * jk.overall.f1).toFixed(2)}`);
@@ -360,12 +358,10 @@ function trainSecondStage(setup: LangSetup, trainSet: LabelledSentence[], devSet
   }
   const trainExtra = stackedFeatures(trainSet.map((s) => baseForms(s.tokens, setup.lang)), firstTags, window, stackOpts);
   const index2 = new FeatureIndex();
-  const empty = (r: RawFeatures): RawFeatures => ({ keys: new Uint32Array(0), offsets: new Int32Array(r.offsets.length) });
-  const base = (r: RawFeatures) => (stackedOnly ? empty(r) : r);
-  const train2 = indexFeatures(raw.map((r, s) => withStacked(base(r), trainExtra[s])), trainSet, index2, true, minCount);
+  const train2 = indexFeatures(raw.map((r, s) => withStacked(r, trainExtra[s])), trainSet, index2, true, minCount);
   const devFirst = devSet.map((s) => model.tagIndicesWithBases(s.tokens));
   const devExtra = stackedFeatures(devFirst.map((f) => f.bases), devFirst.map((f) => f.tags), window, stackOpts);
-  const dev2 = indexFeatures(extract(devSet, res).map((r, s) => withStacked(base(r), devExtra[s])), devSet, index2, false);
+  const dev2 = indexFeatures(extract(devSet, res).map((r, s) => withStacked(r, devExtra[s])), devSet, index2, false);
   const devGold = devSet.map((s) => Array.from(s.gold, (t) => TAGS[t]));
   log(`second stage: ${index2.keys.length} features`);
   const weights = trainAveraged(train2, index2.keys.length, {

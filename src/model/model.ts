@@ -57,13 +57,13 @@ export interface NerModelFile {
    * span confidences that roughly match how often such spans are right (chosen on the dev split).
    */
   temperature?: number;
+  /** run the rule-based document-consistency pass after tagging (absent = yes) */
+  consistency?: boolean;
   /**
    * A second, stacked tagger (see stacking.ts): same features plus what this (first) tagger said
    * about the other sentences within ±window; it gives the final tags of a document.
    */
-  /** run the rule-based document-consistency pass after tagging (absent = yes) */
-  consistency?: boolean;
-  stage2?: { keys: string; weights: string; scale: number; trans: number[]; window: number; ownTags?: boolean; stackedOnly?: boolean };
+  stage2?: { keys: string; weights: string; scale: number; trans: number[]; window: number; ownTags?: boolean };
   meta: Record<string, unknown>;
 }
 
@@ -143,8 +143,6 @@ export class NerModel {
   /** the stacked second tagger, if the artefact has one; it shares this model's resources */
   readonly stage2: NerModel | null;
   readonly stackWindow: number;
-  /** a second stage that reads only the stacked features, not the word features */
-  private readonly stackedOnly: boolean;
   private readonly stackOptions: StackOptions;
   /** whether the tagger's callers run the document-consistency pass after it */
   consistency: boolean;
@@ -158,7 +156,6 @@ export class NerModel {
     this.resources = shared ?? resourcesFromFile(file);
     this.stackWindow = file.stage2?.window ?? STACK_WINDOW;
     this.stackOptions = { ownTags: file.stage2?.ownTags ?? true };
-    this.stackedOnly = shared !== undefined && (file as { stackedOnly?: boolean }).stackedOnly === true;
     this.consistency = file.consistency ?? true;
     this.stage2 = file.stage2
       ? new NerModel({ ...file, ...file.stage2, stage2: undefined }, opts, this.resources)
@@ -403,7 +400,7 @@ export class NerModel {
     const n = tokens.length;
     if (n === 0) return withBases ? { tags: [], bases: [] } : { tags: [] };
     this.lookUp(tokens);
-    const emit = this.stackedOnly ? this.emitBuf.fill(0, 0, n * N) : this.emissions(n);
+    const emit = this.emissions(n);
     if (extra) {
       for (let i = 0; i < n; i++) {
         for (let k = extra.offsets[i]; k < extra.offsets[i + 1]; k++) this.addRow(emit, i * N, this.row(extra.keys[k]), this.q);
