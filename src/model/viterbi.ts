@@ -42,33 +42,36 @@ export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>,
   const delta = deltaBuf;
   const back = backBuf;
   for (let c = 0; c < N; c++) delta[c] = ALLOWED[N * N + c] ? emit[c] + trans[N * N + c] : NEG;
-  for (let i = 1; i < n; i++) {
-    const row = i * N;
-    const prevRow = row - N;
-    for (let c = 0; c < N; c++) {
-      let best = NEG;
-      let arg = 0;
-      if (ANY_PREV[c]) {
-        for (let p = 0; p < N; p++) {
-          const s = delta[prevRow + p] + trans[p * N + c];
-          if (s > best) {
-            best = s;
-            arg = p;
+  if (N === 9) forward9(emit, n, trans, delta, back);
+  else {
+    for (let i = 1; i < n; i++) {
+      const row = i * N;
+      const prevRow = row - N;
+      for (let c = 0; c < N; c++) {
+        let best = NEG;
+        let arg = 0;
+        if (ANY_PREV[c]) {
+          for (let p = 0; p < N; p++) {
+            const s = delta[prevRow + p] + trans[p * N + c];
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
+          }
+        } else {
+          const ps = PREVS[c];
+          for (let k = 0; k < ps.length; k++) {
+            const p = ps[k];
+            const s = delta[prevRow + p] + trans[p * N + c];
+            if (s > best) {
+              best = s;
+              arg = p;
+            }
           }
         }
-      } else {
-        const ps = PREVS[c];
-        for (let k = 0; k < ps.length; k++) {
-          const p = ps[k];
-          const s = delta[prevRow + p] + trans[p * N + c];
-          if (s > best) {
-            best = s;
-            arg = p;
-          }
-        }
+        delta[row + c] = best + emit[row + c];
+        back[row + c] = arg;
       }
-      delta[row + c] = best + emit[row + c];
-      back[row + c] = arg;
     }
   }
   let best = NEG;
@@ -83,6 +86,53 @@ export function viterbi(emit: Float64Array, n: number, trans: ArrayLike<number>,
   out[n - 1] = arg;
   for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * N + out[i]];
   return out;
+}
+
+/**
+ * The forward pass of viterbi for the nine tags O, B-/I- × 4 (tags.ts order), unrolled: the
+ * previous token's scores stay in locals, and I-x reads only B-x and I-x. It decodes every
+ * sentence twice when the model has a stacked stage, so it is worth the length. Ties go to the
+ * lower previous tag, as in the general loop.
+ */
+function forward9(emit: Float64Array, n: number, trans: ArrayLike<number>, delta: Float64Array, back: Int32Array): void {
+  for (let i = 1; i < n; i++) {
+    const row = i * 9;
+    const q = row - 9;
+    const d0 = delta[q], d1 = delta[q + 1], d2 = delta[q + 2], d3 = delta[q + 3], d4 = delta[q + 4];
+    const d5 = delta[q + 5], d6 = delta[q + 6], d7 = delta[q + 7], d8 = delta[q + 8];
+    // O and B-x: any previous tag
+    for (let c = 0; c < 9; c = c === 0 ? 1 : c + 2) {
+      let best = d0 + trans[c];
+      let arg = 0;
+      let s = d1 + trans[9 + c];
+      if (s > best) { best = s; arg = 1; }
+      s = d2 + trans[18 + c];
+      if (s > best) { best = s; arg = 2; }
+      s = d3 + trans[27 + c];
+      if (s > best) { best = s; arg = 3; }
+      s = d4 + trans[36 + c];
+      if (s > best) { best = s; arg = 4; }
+      s = d5 + trans[45 + c];
+      if (s > best) { best = s; arg = 5; }
+      s = d6 + trans[54 + c];
+      if (s > best) { best = s; arg = 6; }
+      s = d7 + trans[63 + c];
+      if (s > best) { best = s; arg = 7; }
+      s = d8 + trans[72 + c];
+      if (s > best) { best = s; arg = 8; }
+      delta[row + c] = best + emit[row + c];
+      back[row + c] = arg;
+    }
+    // I-x (c = 2, 4, 6, 8): after B-x (c - 1) or I-x (c)
+    let b = d1 + trans[9 + 2], s = d2 + trans[18 + 2];
+    if (s > b) { delta[row + 2] = s + emit[row + 2]; back[row + 2] = 2; } else { delta[row + 2] = b + emit[row + 2]; back[row + 2] = 1; }
+    b = d3 + trans[27 + 4]; s = d4 + trans[36 + 4];
+    if (s > b) { delta[row + 4] = s + emit[row + 4]; back[row + 4] = 4; } else { delta[row + 4] = b + emit[row + 4]; back[row + 4] = 3; }
+    b = d5 + trans[45 + 6]; s = d6 + trans[54 + 6];
+    if (s > b) { delta[row + 6] = s + emit[row + 6]; back[row + 6] = 6; } else { delta[row + 6] = b + emit[row + 6]; back[row + 6] = 5; }
+    b = d7 + trans[63 + 8]; s = d8 + trans[72 + 8];
+    if (s > b) { delta[row + 8] = s + emit[row + 8]; back[row + 8] = 8; } else { delta[row + 8] = b + emit[row + 8]; back[row + 8] = 7; }
+  }
 }
 
 function logSumExp(xs: Float64Array, from: number, len: number): number {
