@@ -14,10 +14,10 @@ import { learnClusters, type Clusters } from '../src/model/clusters.js';
 import { buildCorpusLists, buildKbLists, buildPlaceLists, readArabicCorpus } from '../src/model/build-resources.js';
 import type { ModelLang } from '../src/model/features.js';
 import type { GazetteerData } from '../src/model/gazetteer.js';
-import { MODEL_FORMAT, NerModel, encodeArrays, resourcesFromFile, type NerModelFile } from '../src/model/model.js';
+import { MODEL_FORMAT, NerModel, STAGE2_VERSION, encodeArrays, resourcesFromFile, type NerModelFile } from '../src/model/model.js';
 import { FeatureIndex, compact, decode, extract, index as indexFeatures, prepare, trainAveraged, trainPerceptron, type LabelledSentence, type RawFeatures } from '../src/model/perceptron.js';
 import { baseForms, consistencyKey, propagateMentions } from '../src/model/consistency.js';
-import { STACK_WINDOW, stackedFeatures, type StackOptions, type StackedFeatures } from '../src/model/stacking.js';
+import { STACK_WINDOW, stackKey, stackedFeatures, type StackOptions, type StackedFeatures } from '../src/model/stacking.js';
 import { formatScores, scoreSpans } from '../src/model/score.js';
 import { TAGS, canonicalTag, tagIndex, tagsToSpans } from '../src/model/tags.js';
 import { tagSentences } from '../src/model/tagger.js';
@@ -41,7 +41,10 @@ const { values: opt } = parseArgs({
     // within the shuffle-seed noise, so off in the committed model
     'with-triggers': { type: 'boolean', default: false },
     // experiments: the stacked second stage (on/off, window, own-tag features, epochs, runs), the
-    // consistency pass (on/off); a stage 2 of stacked features only, without the word features, was ±0
+    // consistency pass (on/off). Measured and dropped: a stage 2 of stacked features only, without
+    // the word features (±0); a stage 2 of stacked features added to the first stage's emission
+    // scores (fixed, optionally scaled) with learnt transitions (below stage 1 on the dev split:
+    // it fits the jackknifed training data but does not carry over)
     stack: { type: 'string' },
     'stack-window': { type: 'string' },
     'stack-own-tags': { type: 'string' },
@@ -88,7 +91,7 @@ interface LangSetup {
    * Arabic, dev split, mean of 8 shuffle seeds: stage 1 + consistency pass 70.93; stacked with the
    * first-stage tags of the token itself, no pass, 71.99; stacked with document evidence only
    * (stackOwnTags false) + consistency pass 72.43 (better than the old setup on all 8 seeds).
-   * Off in the committed model: tagging twice makes the tagger ~3× slower (327k tokens/s), which
+   * Off in the committed model: tagging twice made the tagger ~3× slower (327k tokens/s), which
    * took full analysis from ~330 to 273 articles/s and ingest into SQLite from ~230 to 184/s, below
    * their targets (300 and 200), for +1.5 F1. Train with `--stack on` to trade speed for it.
    */
@@ -149,7 +152,6 @@ function pickTemperature(model: NerModel, sents: readonly LabelledSentence[], go
   let best = { t: 20, brier: Infinity };
   for (const t of [5, 10, 15, 20, 30, 40, 60]) {
     model.temperature = t;
-    if (model.stage2) model.stage2.temperature = t;
     let sum = 0;
     let n = 0;
     const tagged = model.tagDocument(sents.map((s) => s.tokens), true);
@@ -166,22 +168,6 @@ function pickTemperature(model: NerModel, sents: readonly LabelledSentence[], go
     if (n && sum / n < best.brier) best = { t, brier: sum / n };
   }
   return best.t;
-}
-
-/** Each token's first-stage keys followed by its stacked keys. */
-function withStacked(raw: RawFeatures, extra: StackedFeatures): RawFeatures {
-  const n = raw.offsets.length - 1;
-  const keys = new Uint32Array(raw.keys.length + extra.keys.length);
-  const offsets = new Int32Array(n + 1);
-  let o = 0;
-  for (let i = 0; i < n; i++) {
-    keys.set(raw.keys.subarray(raw.offsets[i], raw.offsets[i + 1]), o);
-    o += raw.offsets[i + 1] - raw.offsets[i];
-    keys.set(extra.keys.subarray(extra.offsets[i], extra.offsets[i + 1]), o);
-    o += extra.offsets[i + 1] - extra.offsets[i];
-    offsets[i + 1] = o;
-  }
-  return { keys, offsets };
 }
 
 function arabicClusters(): Clusters {
@@ -239,12 +225,16 @@ function train(setup: LangSetup): void {
   // name lists from the training data itself are jackknifed: each fold's features see only the
   // names of the other folds, so the model learns how far a list entry predicts an unseen sentence
   const foldRange = (k: number) => [Math.floor((k * trainSet.length) / FOLDS), Math.floor(((k + 1) * trainSet.length) / FOLDS)] as const;
-  const raw: RawFeatures[] = [];
-  for (let k = 0; k < FOLDS; k++) {
-    const [from, to] = foldRange(k);
-    const others = [...trainSet.slice(0, from), ...trainSet.slice(to)];
-    raw.push(...extract(trainSet.slice(from, to), resourcesFromFile({ ...shell, gazetteer: withNames(others) })));
-  }
+  const extractFolds = (twoWord: boolean) => {
+    const out: RawFeatures[] = [];
+    for (let k = 0; k < FOLDS; k++) {
+      const [from, to] = foldRange(k);
+      const others = [...trainSet.slice(0, from), ...trainSet.slice(to)];
+      out.push(...extract(trainSet.slice(from, to), resourcesFromFile({ ...shell, gazetteer: withNames(others) }), twoWord));
+    }
+    return out;
+  };
+  const raw = extractFolds(true);
   const res = resourcesFromFile(shell);
   const index = new FeatureIndex();
   const trainP = indexFeatures(raw, trainSet, index, true, minCount);
@@ -304,7 +294,9 @@ function train(setup: LangSetup): void {
     const window = opt['stack-window'] ? Number(opt['stack-window']) : STACK_WINDOW;
     const ownTags = opt['stack-own-tags'] ? opt['stack-own-tags'] === 'on' : setup.stackOwnTags ?? true;
     const epochs2 = opt['stack-epochs'] ? Number(opt['stack-epochs']) : setup.stackEpochs ?? epochs;
-    file.stage2 = { ...trainSecondStage(setup, trainSet, devSet, raw, minCount, epochs, epochs2, model, res, window, { ownTags }), window, ownTags };
+    // stage 2 without the two-word features: see NerModelFile.stage2
+    const raw2 = extractFolds(false);
+    file.stage2 = { version: STAGE2_VERSION, ...trainSecondStage(setup, trainSet, devSet, raw, raw2, minCount, epochs, epochs2, model, res, window, { ownTags }), window, ownTags };
     file.meta.stack = { window, folds: FOLDS, epochs: epochs2, runs: opt['stack-runs'] ? Number(opt['stack-runs']) : setup.stackRuns ?? 1, ownTags };
     writeFileSync(outPath, gzipSync(JSON.stringify(file), { level: 9 }));
     model = NerModel.fromGzip(outPath);
@@ -314,7 +306,6 @@ function train(setup: LangSetup): void {
   writeFileSync(outPath, gz2);
   log(`wrote ${outPath} (${(gz2.length / 1e6).toFixed(2)} MB); confidence temperature ${file.temperature}`);
   model.temperature = file.temperature;
-  if (model.stage2) model.stage2.temperature = file.temperature;
   const tokens = devSet.map((s) => s.tokens);
   if (model.stage2) {
     const stacked = scoreSpans(devGold, model.tagDocument(tokens).map((t) => t.tags));
@@ -346,12 +337,27 @@ function jackknifeTags(trainSet: LabelledSentence[], raw: RawFeatures[], minCoun
   return firstTags;
 }
 
+/** Each token's first-stage keys followed by its stacked features' keys. */
+function withStacked(raw: RawFeatures, extra: StackedFeatures): RawFeatures {
+  const n = raw.offsets.length - 1;
+  const keys = new Uint32Array(raw.keys.length + extra.ids.length);
+  const offsets = new Int32Array(n + 1);
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    keys.set(raw.keys.subarray(raw.offsets[i], raw.offsets[i + 1]), o);
+    o += raw.offsets[i + 1] - raw.offsets[i];
+    for (let k = extra.offsets[i]; k < extra.offsets[i + 1]; k++) keys[o++] = stackKey(extra.ids[k]);
+    offsets[i + 1] = o;
+  }
+  return { keys, offsets };
+}
+
 /**
  * The stacked second tagger: the first stage's tags of the training data come from jackknifing
  * (each fold tagged by a model trained on the other folds, so they carry realistic errors), those
  * of the dev split from the first-stage artefact itself, as at run time.
  */
-function trainSecondStage(setup: LangSetup, trainSet: LabelledSentence[], devSet: LabelledSentence[], raw: RawFeatures[], minCount: number, epochs: number, epochs2: number, model: NerModel, res: ReturnType<typeof resourcesFromFile>, window: number, stackOpts: StackOptions) {
+function trainSecondStage(setup: LangSetup, trainSet: LabelledSentence[], devSet: LabelledSentence[], raw: RawFeatures[], raw2: RawFeatures[], minCount: number, epochs: number, epochs2: number, model: NerModel, res: ReturnType<typeof resourcesFromFile>, window: number, stackOpts: StackOptions) {
   const firstTags = jackknifeTags(trainSet, raw, minCount, epochs);
   const jk = scoreSpans(trainSet.map((s) => Array.from(s.gold, (t) => TAGS[t])), firstTags.map((t) => Array.from(t, (x) => TAGS[x])));
   log(`jackknifed first-stage F1 on the training data ${(100 * jk.overall.f1).toFixed(2)}`);
@@ -364,10 +370,10 @@ function trainSecondStage(setup: LangSetup, trainSet: LabelledSentence[], devSet
   }
   const trainExtra = stackedFeatures(trainSet.map((s) => baseForms(s.tokens, setup.lang)), firstTags, window, stackOpts);
   const index2 = new FeatureIndex();
-  const train2 = indexFeatures(raw.map((r, s) => withStacked(r, trainExtra[s])), trainSet, index2, true, minCount);
-  const devFirst = devSet.map((s) => model.tagIndicesWithBases(s.tokens));
-  const devExtra = stackedFeatures(devFirst.map((f) => f.bases), devFirst.map((f) => f.tags), window, stackOpts);
-  const dev2 = indexFeatures(extract(devSet, res).map((r, s) => withStacked(r, devExtra[s])), devSet, index2, false);
+  const train2 = indexFeatures(raw2.map((r, s) => withStacked(r, trainExtra[s])), trainSet, index2, true, minCount);
+  const devTags = devSet.map((s) => model.tagIndices(s.tokens));
+  const devExtra = stackedFeatures(devSet.map((s) => baseForms(s.tokens, setup.lang)), devTags, window, stackOpts);
+  const dev2 = indexFeatures(extract(devSet, res, false).map((r, s) => withStacked(r, devExtra[s])), devSet, index2, false);
   const devGold = devSet.map((s) => Array.from(s.gold, (t) => TAGS[t]));
   log(`second stage: ${index2.keys.length} features`);
   const weights = trainAveraged(train2, index2.keys.length, {

@@ -299,16 +299,18 @@ export function padInfos(res: FeatureResources): [WordInfo, WordInfo] {
  * bigrams, cluster bigram, gazetteer phrase membership (gaz[l * n + i], see Gazetteer.match) and
  * position. `words` are the tokens' infos, `pads` the pad words.
  */
-export function contextFeatures(words: readonly WordInfo[], pads: readonly [WordInfo, WordInfo], gaz: Uint8Array, lists: number, i: number, out: number[], quotes?: Uint8Array): void {
+export function contextFeatures(words: readonly WordInfo[], pads: readonly [WordInfo, WordInfo], gaz: Uint8Array, lists: number, i: number, out: number[], quotes?: Uint8Array, twoWord = true): void {
   const n = words.length;
   const w = words[i];
   const prev = i > 0 ? words[i - 1] : pads[0];
   const next = i + 1 < n ? words[i + 1] : pads[1];
-  out.push(bm1b0Key(prev.hBase, w.hBase));
-  out.push(b0bp1Key(w.hBase, next.hBase));
-  out.push(shapeBigramKey(w.hShape, next.hShape));
-  out.push(wm1Shape0Key(prev.hNorm, w.hShape));
-  if (w.fine >= 0) out.push(clusterBigramKey(w.fine, next.fine));
+  if (twoWord) {
+    out.push(bm1b0Key(prev.hBase, w.hBase));
+    out.push(b0bp1Key(w.hBase, next.hBase));
+    out.push(shapeBigramKey(w.hShape, next.hShape));
+    out.push(wm1Shape0Key(prev.hNorm, w.hShape));
+    if (w.fine >= 0) out.push(clusterBigramKey(w.fine, next.fine));
+  }
   for (let l = 0; l < lists; l++) {
     const o = l * n + i;
     const g = gaz[o];
@@ -336,7 +338,7 @@ export function gazetteerCodes(words: readonly WordInfo[], res: FeatureResources
 }
 
 /** All features of a sentence, flattened: keys of token i are keys[offsets[i] .. offsets[i+1]). */
-export function sentenceFeatures(tokens: readonly string[], res: FeatureResources): { keys: Uint32Array; offsets: Int32Array } {
+export function sentenceFeatures(tokens: readonly string[], res: FeatureResources, twoWord = true): { keys: Uint32Array; offsets: Int32Array } {
   const n = tokens.length;
   const words = tokens.map((t) => wordInfo(t, res));
   const pads = padInfos(res);
@@ -355,7 +357,7 @@ export function sentenceFeatures(tokens: readonly string[], res: FeatureResource
     role(i + 1 < n ? words[i + 1] : pads[1], NEXT);
     role(i > 1 ? words[i - 2] : pads[0], PREV2);
     role(i + 2 < n ? words[i + 2] : pads[1], NEXT2);
-    contextFeatures(words, pads, gaz, lists, i, out, quotes);
+    contextFeatures(words, pads, gaz, lists, i, out, quotes, twoWord);
     offsets[i + 1] = out.length;
   }
   return { keys: Uint32Array.from(out), offsets };

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { sentenceFeatures } from './features.js';
 import { Gazetteer } from './gazetteer.js';
-import { MODEL_FORMAT, NerModel, encodeArrays, resourcesFromFile, type NerModelFile } from './model.js';
+import { MODEL_FORMAT, NerModel, STAGE2_VERSION, encodeArrays, resourcesFromFile, type NerModelFile } from './model.js';
 import { FeatureIndex, compact, decode, extract, index as indexRaw, prepare, trainPerceptron, type LabelledSentence } from './perceptron.js';
-import { stackedFeatures } from './stacking.js';
+import { stackKey, stackedFeatures } from './stacking.js';
 import { TAGS, tagIndex, tagsToSpans } from './tags.js';
 import { documentMentions, guessLang } from './tagger.js';
 
@@ -133,11 +133,12 @@ describe('training', () => {
     // second stage on the gold tags as a stand-in for jackknifed ones
     const extra = stackedFeatures(data.map((s) => s.tokens), data.map((s) => s.gold), 2);
     const index2 = new FeatureIndex();
-    const raw = extract(data, res).map((r, k) => {
+    // the second stage has no two-word features (NerModelFile.stage2)
+    const raw = extract(data, res, false).map((r, k) => {
       const keys: number[] = [];
       const offsets = [0];
       for (let i = 0; i + 1 < r.offsets.length; i++) {
-        keys.push(...r.keys.subarray(r.offsets[i], r.offsets[i + 1]), ...extra[k].keys.subarray(extra[k].offsets[i], extra[k].offsets[i + 1]));
+        keys.push(...r.keys.subarray(r.offsets[i], r.offsets[i + 1]), ...Array.from(extra[k].ids.subarray(extra[k].offsets[i], extra[k].offsets[i + 1]), stackKey));
         offsets.push(keys.length);
       }
       return { keys: Uint32Array.from(keys), offsets: Int32Array.from(offsets) };
@@ -145,8 +146,10 @@ describe('training', () => {
     const p2 = indexRaw(raw, data, index2, true);
     const w2 = trainPerceptron(p2, index2.keys.length, { epochs: 10, seed: 1 });
     const two = compact(index2, w2, 0);
-    file.stage2 = { ...encodeArrays(two.keys, two.q), scale: two.scale, trans: Array.from(w2.trans), window: 2 };
+    file.stage2 = { version: STAGE2_VERSION, ...encodeArrays(two.keys, two.q), scale: two.scale, trans: Array.from(w2.trans), window: 2 };
     const model = new NerModel(JSON.parse(JSON.stringify(file)) as NerModelFile);
+    // a stacked stage of another layout (hashed stacked keys, two-word features) is refused, not misread
+    expect(() => new NerModel({ ...file, stage2: { ...file.stage2!, version: 1 as typeof STAGE2_VERSION } })).toThrow(/retrain/);
     expect(model.tag(['show', '«', 'omega', '»', 'aired']).tags[2]).toBe('B-MISC');
     const doc = model.tagDocument(data.map((s) => s.tokens));
     // run time = training-time decoding of the same keys with the compacted weights
@@ -161,5 +164,7 @@ describe('training', () => {
     const filler = ['then', 'it', 'rained'];
     const far = model.tagDocument([data[1].tokens, filler, filler, filler, data[2].tokens]);
     expect(far.at(-1)).toEqual(model.tagDocument([filler, filler, data[2].tokens]).at(-1));
+    // the evidence of one document does not reach the next: the same document tags the same again
+    expect(model.tagDocument(data.map((s) => s.tokens), true)).toEqual(model.tagDocument(data.map((s) => s.tokens), true));
   });
 });

@@ -8,7 +8,7 @@ import * as features from './features.js';
 import type { FeatureResources, ModelLang } from './features.js';
 import * as tags from './tags.js';
 import * as decoding from './viterbi.js';
-import { STACK_WINDOW, stackedFeatures, type StackOptions, type StackedFeatures } from './stacking.js';
+import { BaseForms, STACK_FEATURES, STACK_WINDOW, StackEvidence, stackKey, type StackOptions } from './stacking.js';
 
 // module-local bindings for the per-token path: under tsx every use of an imported binding goes
 // through the module namespace
@@ -16,12 +16,17 @@ const { ROLES, SELF, PREV, NEXT, PREV2, NEXT2, FIRST_KEY, b0bp1Key, bm1b0Key, ca
 const { N_TAGS, TAGS } = tags;
 const { marginals, viterbi } = decoding;
 const N = N_TAGS;
-/** floats per cached word type: its summed weights in each role */
+/** floats per cached word type and stage: its summed weights in each role */
 const STRIDE = ROLES * N_TAGS;
 // the unrolled loops below are written for nine tags (O and B/I of four types)
 if (N_TAGS !== 9) throw new Error('NerModel expects 9 tags');
 
 export const MODEL_FORMAT = 'marsad.ner/v2';
+/**
+ * Layout of the stacked stage: 2 = stacked features as dense ids under stackKey, and no features
+ * that combine two words' forms (see NerModelFile.stage2).
+ */
+export const STAGE2_VERSION = 2;
 /**
  * Word types whose summed weights are kept between calls. When the table is full it starts over
  * (between sentences), so memory stays flat on an endless stream; frequent words come back at once.
@@ -60,10 +65,15 @@ export interface NerModelFile {
   /** run the rule-based document-consistency pass after tagging (absent = yes) */
   consistency?: boolean;
   /**
-   * A second, stacked tagger (see stacking.ts): same features plus what this (first) tagger said
-   * about the other sentences within ±window; it gives the final tags of a document.
+   * A second, stacked tagger (see stacking.ts): the first stage's features except those that
+   * combine two words' forms, plus what this (first) tagger said about the other sentences within
+   * ±window (stackKey of each stacked feature); it gives the final tags of a document. Without
+   * the two-word features it costs little beyond the first stage (their keys are the per-token
+   * hashing and probing; everything else is cached per word type or shared with the first stage),
+   * and it scored the same: Arabic, 4 shuffle seeds, dev split 72.28 with them, 72.35 without;
+   * confirmation tenth 68.32 / 68.35.
    */
-  stage2?: { keys: string; weights: string; scale: number; trans: number[]; window: number; ownTags?: boolean };
+  stage2?: { version: typeof STAGE2_VERSION; keys: string; weights: string; scale: number; trans: number[]; window: number; ownTags?: boolean };
   meta: Record<string, unknown>;
 }
 
@@ -88,6 +98,97 @@ export function resourcesFromFile(file: Pick<NerModelFile, 'lang' | 'clusterWord
   return { lang: file.lang, clusters, coarse: file.coarse, paths: file.paths, triggers: file.triggers, quotes: file.quotes, gazetteer: new Gazetteer(file.gazetteer) };
 }
 
+/**
+ * Distinct base forms the stacked stage keeps ids for before it starts over (at a document start),
+ * as many as the word cache keeps types: its evidence counts are indexed by them (≤ ~15 MB).
+ */
+const BASE_FORMS_SIZE = 1 << 17;
+
+/**
+ * One stage's weights: quantised rows under hashed keys, and the transitions. (The word-type cache
+ * with each stage's summed role weights belongs to the model, shared by the stages.)
+ */
+class StageWeights {
+  /** open-addressing table: table[2 * slot] = key, table[2 * slot + 1] = its weight row */
+  readonly table: Int32Array;
+  readonly mask: number;
+  /**
+   * Two-bit Bloom filter over the keys (2^20 bits, 128 KB): most context features of a sentence are
+   * not in the model, and the filter answers them from cache instead of a probe of the table.
+   */
+  readonly filter = new Int32Array(1 << 15);
+  /** quantised weights as stored; a weight is fround(q × scale), what a Float32Array of them would hold */
+  readonly q: Int16Array;
+  readonly scale: number;
+  readonly trans: Float64Array;
+  /** rows of the gazetteer features: gazRow[(at + 1) * lists * 4 + l * 4 + code] */
+  readonly gazRow: Int32Array;
+  readonly firstRow: number;
+  readonly capRow: [number, number];
+
+  constructor(keysB64: string, weightsB64: string, scale: number, trans: readonly number[], lists: number) {
+    const keys = fromB64(keysB64, (b) => new Uint32Array(b));
+    // kept as Int16 (half the memory of floats: the per-token look-ups are cache misses)
+    this.q = fromB64(weightsB64, (b) => new Int16Array(b));
+    this.scale = scale;
+    this.trans = Float64Array.from(trans);
+    // open addressing, load ≤ 0.5; keys are already hashes so the low bits index directly.
+    // key and row side by side: one cache line per probe
+    let cap = 1;
+    while (cap < keys.length * 2) cap <<= 1;
+    this.mask = cap - 1;
+    this.table = new Int32Array(cap * 2);
+    for (let r = 0; r < keys.length; r++) {
+      let slot = keys[r] & this.mask;
+      while (this.table[slot * 2] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot * 2] = keys[r] | 0;
+      this.table[slot * 2 + 1] = r;
+      const a = keys[r] & 0xfffff;
+      const b = ((keys[r] >>> 20) | (keys[r] << 12)) & 0xfffff;
+      this.filter[a >>> 5] |= 1 << (a & 31);
+      this.filter[b >>> 5] |= 1 << (b & 31);
+    }
+    this.gazRow = new Int32Array(3 * lists * 4).fill(-1);
+    for (const at of [-1, 0, 1] as const) {
+      for (let l = 0; l < lists; l++) for (const code of [1, 2]) this.gazRow[(at + 1) * lists * 4 + l * 4 + code] = this.row(gazKey(at, l, code));
+    }
+    this.firstRow = this.row(FIRST_KEY);
+    this.capRow = [this.row(capKey(1)), this.row(capKey(2))];
+  }
+
+  row(key: number): number {
+    const f = this.filter;
+    const a = key & 0xfffff;
+    const b = ((key >>> 20) | (key << 12)) & 0xfffff;
+    if (((f[a >>> 5] >>> (a & 31)) & (f[b >>> 5] >>> (b & 31)) & 1) === 0) return -1;
+    const t = this.table;
+    const k = key | 0;
+    let slot = key & this.mask;
+    for (;;) {
+      const x = t[slot * 2];
+      if (x === k) return t[slot * 2 + 1];
+      if (x === 0) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** the weights of a key as floats (zeros if the key is not in the table) */
+  weightsOf(key: number, out: Float64Array, at: number): void {
+    const r = this.row(key);
+    if (r < 0) return;
+    for (let t = 0; t < N; t++) out[at + t] = Math.fround(this.q[r * N + t] * this.scale);
+  }
+}
+
+/** The stacked second stage at run time. */
+export interface Stage2 {
+  weights: StageWeights;
+  /** the stacked features' weights, STACK_FEATURES × N_TAGS (dense: they are few) */
+  stacked: Float64Array;
+  window: number;
+  options: StackOptions;
+}
+
 export interface TaggedSentence {
   tags: string[];
   /** per-token posterior of the chosen tag (only when asked for) */
@@ -100,23 +201,17 @@ export class NerModel {
   readonly lang: ModelLang;
   readonly resources: FeatureResources;
   readonly meta: Record<string, unknown>;
-  /** open-addressing table: table[2 * slot] = key, table[2 * slot + 1] = its weight row */
-  private readonly table: Int32Array;
-  private readonly mask: number;
+  private readonly w1: StageWeights;
   /**
-   * Two-bit Bloom filter over the keys (2^20 bits, 128 KB): most context features of a sentence are
-   * not in the model, and the filter answers them from cache instead of a probe of the table.
+   * per word-type slot and role, each stage's summed weights side by side: emitW[slot * stride +
+   * role * stages * N + stage * N + tag], so both stages' rows of a word come in one cache line
    */
-  private readonly filter = new Int32Array(1 << 15);
-  /** quantised weights as stored; a weight is fround(q × scale), what a Float32Array of them would hold */
-  private readonly q: Int16Array;
-  private readonly scale: number;
-  private readonly trans: Float64Array;
+  private emitW = new Float32Array(0);
+  private readonly stages: 1 | 2;
   // the word-type cache, one slot per type; slots 0 and 1 are the pads before and after a sentence
   private ids = new Map<string, number>();
   private used = 2;
   private slots = 0;
-  private emitW = new Float32Array(0);
   private fine = new Int32Array(0);
   private hNorm = new Int32Array(0);
   private hBase = new Int32Array(0);
@@ -135,61 +230,41 @@ export class NerModel {
   private readonly sentBases: string[] = [];
   private readonly sentStarts: Array<Int32Array | undefined> = [];
   private sentHashes = new Int32Array(0);
-  /** rows of the gazetteer features: gazRow[(at + 1) * lists * 4 + l * 4 + code] */
-  private readonly gazRow: Int32Array;
-  private readonly firstRow: number;
-  private readonly capRow: [number, number];
   temperature: number;
-  /** the stacked second tagger, if the artefact has one; it shares this model's resources */
-  readonly stage2: NerModel | null;
-  readonly stackWindow: number;
-  private readonly stackOptions: StackOptions;
+  /** the stacked second stage, if the artefact has one; it shares the word-type cache */
+  readonly stage2: Stage2 | null;
+  // its state: base-form ids of the cached word types, the evidence counts, document buffers
+  private forms: BaseForms | null = null;
+  private evidence: StackEvidence | null = null;
+  private baseId = new Int32Array(0);
+  private docEmit = new Float64Array(0);
+  private docBases = new Int32Array(0);
+  private docTags = new Int32Array(0);
   /** whether the tagger's callers run the document-consistency pass after it */
   consistency: boolean;
 
   /** `wordCache`: word types kept between calls (tests shrink it to exercise the restart). */
-  constructor(file: NerModelFile, opts: { wordCache?: number } = {}, shared?: FeatureResources) {
+  constructor(file: NerModelFile, opts: { wordCache?: number } = {}) {
     if (file.format !== MODEL_FORMAT) throw new Error(`unsupported model format ${file.format}`);
     if (file.tags.join() !== TAGS.join()) throw new Error('model tag set differs from this build');
     this.lang = file.lang;
     this.meta = file.meta;
-    this.resources = shared ?? resourcesFromFile(file);
-    this.stackWindow = file.stage2?.window ?? STACK_WINDOW;
-    this.stackOptions = { ownTags: file.stage2?.ownTags ?? true };
+    this.resources = resourcesFromFile(file);
     this.consistency = file.consistency ?? true;
-    this.stage2 = file.stage2
-      ? new NerModel({ ...file, ...file.stage2, stage2: undefined }, opts, this.resources)
-      : null;
-    const keys = fromB64(file.keys, (b) => new Uint32Array(b));
-    const q = fromB64(file.weights, (b) => new Int16Array(b));
-    // kept as Int16 (half the memory of floats: the per-token look-ups are cache misses)
-    this.q = q;
-    this.scale = file.scale;
-    this.trans = Float64Array.from(file.trans);
     this.temperature = file.temperature ?? DEFAULT_TEMPERATURE;
-    // open addressing, load ≤ 0.5; keys are already hashes so the low bits index directly.
-    // key and row side by side: one cache line per probe
-    let cap = 1;
-    while (cap < keys.length * 2) cap <<= 1;
-    this.mask = cap - 1;
-    this.table = new Int32Array(cap * 2);
-    for (let r = 0; r < keys.length; r++) {
-      let slot = keys[r] & this.mask;
-      while (this.table[slot * 2] !== 0) slot = (slot + 1) & this.mask;
-      this.table[slot * 2] = keys[r] | 0;
-      this.table[slot * 2 + 1] = r;
-      const a = keys[r] & 0xfffff;
-      const b = ((keys[r] >>> 20) | (keys[r] << 12)) & 0xfffff;
-      this.filter[a >>> 5] |= 1 << (a & 31);
-      this.filter[b >>> 5] |= 1 << (b & 31);
-    }
     const L = this.resources.gazetteer.lists.length;
-    this.gazRow = new Int32Array(3 * L * 4).fill(-1);
-    for (const at of [-1, 0, 1] as const) {
-      for (let l = 0; l < L; l++) for (const code of [1, 2]) this.gazRow[(at + 1) * L * 4 + l * 4 + code] = this.row(gazKey(at, l, code));
+    this.w1 = new StageWeights(file.keys, file.weights, file.scale, file.trans, L);
+    this.stage2 = null;
+    this.stages = file.stage2 ? 2 : 1;
+    if (file.stage2) {
+      if (file.stage2.version !== STAGE2_VERSION) throw new Error('the stacked stage of this model is from an older build: retrain it');
+      const weights = new StageWeights(file.stage2.keys, file.stage2.weights, file.stage2.scale, file.stage2.trans, L);
+      const stacked = new Float64Array(STACK_FEATURES * N);
+      for (let f = 0; f < STACK_FEATURES; f++) weights.weightsOf(stackKey(f), stacked, f * N);
+      this.stage2 = { weights, stacked, window: file.stage2.window ?? STACK_WINDOW, options: { ownTags: file.stage2.ownTags ?? true } };
+      this.forms = new BaseForms();
+      this.evidence = new StackEvidence(this.forms);
     }
-    this.firstRow = this.row(FIRST_KEY);
-    this.capRow = [this.row(capKey(1)), this.row(capKey(2))];
     this.cacheSize = Math.max(4, opts.wordCache ?? WORD_CACHE_SIZE);
     this.grow(Math.min(1024, this.cacheSize));
     this.addWord('', 0, 1);
@@ -202,39 +277,22 @@ export class NerModel {
       b.set(a.subarray(0, this.slots * per));
       return b;
     };
-    this.emitW = copy(this.emitW, (n) => new Float32Array(n), STRIDE);
+    this.emitW = copy(this.emitW, (n) => new Float32Array(n), STRIDE * this.stages);
     this.fine = copy(this.fine, (n) => new Int32Array(n));
     this.hNorm = copy(this.hNorm, (n) => new Int32Array(n));
     this.hBase = copy(this.hBase, (n) => new Int32Array(n));
     this.hShape = copy(this.hShape, (n) => new Int32Array(n));
     this.cap = copy(this.cap, (n) => new Uint8Array(n));
+    this.baseId = copy(this.baseId, (n) => new Int32Array(n));
     this.slots = slots;
   }
 
-  /** Fill slot `id` with a word type: its forms and its summed weights in each role. */
+  /** Fill slot `id` with a word type: its forms and, for each stage, its summed weights in each role. */
   private addWord(surface: string, id: number, pad: 0 | 1 | 2): void {
     const s = this.scratch;
     const info = wordKeys(surface, this.resources, pad, s);
-    const e = this.emitW;
-    const w = this.q;
-    const sc = this.scale;
-    const fr = Math.fround;
-    // Float32 sums in key order, as the weights were always summed per role (fround = a Float32Array store)
-    for (let r = 0; r < ROLES; r++) {
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
-      const to = s.roleOff[r + 1];
-      for (let k = s.roleOff[r]; k < to; k++) {
-        const row = this.row(s.keys[k]);
-        if (row < 0) continue;
-        const o = row * 9;
-        a0 = fr(a0 + fr(w[o] * sc)); a1 = fr(a1 + fr(w[o + 1] * sc)); a2 = fr(a2 + fr(w[o + 2] * sc));
-        a3 = fr(a3 + fr(w[o + 3] * sc)); a4 = fr(a4 + fr(w[o + 4] * sc)); a5 = fr(a5 + fr(w[o + 5] * sc));
-        a6 = fr(a6 + fr(w[o + 6] * sc)); a7 = fr(a7 + fr(w[o + 7] * sc)); a8 = fr(a8 + fr(w[o + 8] * sc));
-      }
-      const er = id * STRIDE + r * 9;
-      e[er] = a0; e[er + 1] = a1; e[er + 2] = a2; e[er + 3] = a3; e[er + 4] = a4;
-      e[er + 5] = a5; e[er + 6] = a6; e[er + 7] = a7; e[er + 8] = a8;
-    }
+    this.sumRoles(this.w1, id, 0);
+    if (this.stage2) this.sumRoles(this.stage2.weights, id, 1);
     this.fine[id] = info.fine;
     this.hNorm[id] = info.hNorm;
     this.hBase[id] = info.hBase;
@@ -242,6 +300,33 @@ export class NerModel {
     this.cap[id] = info.cap ? 1 : 0;
     this.base[id] = info.base;
     this.gazStart[id] = info.gazStart;
+    if (this.forms) this.baseId[id] = this.forms.id(info.base);
+  }
+
+  /** The summed weights in each role of the word whose keys are in this.scratch, into slot `id`. */
+  private sumRoles(W: StageWeights, id: number, stage: number): void {
+    const s = this.scratch;
+    const e = this.emitW;
+    const per = this.stages * N;
+    const w = W.q;
+    const sc = W.scale;
+    const fr = Math.fround;
+    // Float32 sums in key order, as the weights were always summed per role (fround = a Float32Array store)
+    for (let r = 0; r < ROLES; r++) {
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
+      const to = s.roleOff[r + 1];
+      for (let k = s.roleOff[r]; k < to; k++) {
+        const row = W.row(s.keys[k]);
+        if (row < 0) continue;
+        const o = row * 9;
+        a0 = fr(a0 + fr(w[o] * sc)); a1 = fr(a1 + fr(w[o + 1] * sc)); a2 = fr(a2 + fr(w[o + 2] * sc));
+        a3 = fr(a3 + fr(w[o + 3] * sc)); a4 = fr(a4 + fr(w[o + 4] * sc)); a5 = fr(a5 + fr(w[o + 5] * sc));
+        a6 = fr(a6 + fr(w[o + 6] * sc)); a7 = fr(a7 + fr(w[o + 7] * sc)); a8 = fr(a8 + fr(w[o + 8] * sc));
+      }
+      const er = id * STRIDE * this.stages + r * per + stage * N;
+      e[er] = a0; e[er + 1] = a1; e[er + 2] = a2; e[er + 3] = a3; e[er + 4] = a4;
+      e[er + 5] = a5; e[er + 6] = a6; e[er + 7] = a7; e[er + 8] = a8;
+    }
   }
 
   /** The slot of a word type, filled on first sight. */
@@ -263,22 +348,6 @@ export class NerModel {
   /** The committed artefact for a language, located relative to this module (no ../shared at run time). */
   static defaultPath(lang: ModelLang): string {
     return fileURLToPath(new URL(`../../models/ner/${lang}.json.gz`, import.meta.url));
-  }
-
-  private row(key: number): number {
-    const f = this.filter;
-    const a = key & 0xfffff;
-    const b = ((key >>> 20) | (key << 12)) & 0xfffff;
-    if (((f[a >>> 5] >>> (a & 31)) & (f[b >>> 5] >>> (b & 31)) & 1) === 0) return -1;
-    const t = this.table;
-    const k = key | 0;
-    let slot = key & this.mask;
-    for (;;) {
-      const x = t[slot * 2];
-      if (x === k) return t[slot * 2 + 1];
-      if (x === 0) return -1;
-      slot = (slot + 1) & this.mask;
-    }
   }
 
   /** Slots of a sentence's words in this.wid[0 .. n); the cache starts over first if they might not fit. */
@@ -325,126 +394,199 @@ export class NerModel {
   }
 
   /**
-   * Emission scores of the sentence in this.wid into this.emitBuf (n × N_TAGS): the words' cached
-   * role weights, then the features that combine two words or read the sentence, summed in the
-   * order of features.contextFeatures (so the floats are the same as from sentenceFeatures' keys).
+   * Emission scores of the sentence in this.wid (n × N_TAGS): the first stage's into emit[0 …],
+   * and with `emit2` the second stage's (without the two-word features) into emit2[at2 …], in one
+   * pass. The words' cached role weights come first, then the features that combine two words or
+   * read the sentence, summed in the order of features.contextFeatures (so the floats are the
+   * same as from sentenceFeatures' keys).
    */
-  private emissions(n: number): Float64Array {
-    const emit = this.emitBuf;
+  private emissions(n: number, emit: Float64Array, gaz: Uint8Array | null, emit2: Float64Array | null = null, at2 = 0): Float64Array {
     const wid = this.wid;
     const E = this.emitW;
-    const w = this.q;
-    const gaz = this.gazCodes(n);
     const L = this.resources.gazetteer.lists.length;
     const { fine, hBase, hNorm, hShape } = this;
     const quotes = this.resources.quotes ? this.quoteBuf : null;
+    const W1 = this.w1;
+    const W2 = emit2 ? this.stage2!.weights : null;
+    const per = this.stages * N;
+    const stride = STRIDE * this.stages;
     for (let i = 0; i < n; i++) {
       const base = i * N;
+      const base2 = at2 + i * N;
       const me = wid[i];
       const pv = i > 0 ? wid[i - 1] : 0;
       const nx = i + 1 < n ? wid[i + 1] : 1;
-      const self = me * STRIDE + SELF * N;
-      const prev = pv * STRIDE + PREV * N;
-      const next = nx * STRIDE + NEXT * N;
-      const prev2 = (i > 1 ? wid[i - 2] : 0) * STRIDE + PREV2 * N;
-      const next2 = (i + 2 < n ? wid[i + 2] : 1) * STRIDE + NEXT2 * N;
+      const self = me * stride + SELF * per;
+      const prev = pv * stride + PREV * per;
+      const next = nx * stride + NEXT * per;
+      const prev2 = (i > 1 ? wid[i - 2] : 0) * stride + PREV2 * per;
+      const next2 = (i + 2 < n ? wid[i + 2] : 1) * stride + NEXT2 * per;
       for (let t = 0; t < N; t++) emit[base + t] = E[self + t] + E[prev + t] + E[next + t] + E[prev2 + t] + E[next2 + t];
-      this.addRow(emit, base, this.row(bm1b0Key(hBase[pv], hBase[me])), w);
-      this.addRow(emit, base, this.row(b0bp1Key(hBase[me], hBase[nx])), w);
-      this.addRow(emit, base, this.row(shapeBigramKey(hShape[me], hShape[nx])), w);
-      this.addRow(emit, base, this.row(wm1Shape0Key(hNorm[pv], hShape[me])), w);
-      if (fine[me] >= 0) this.addRow(emit, base, this.row(clusterBigramKey(fine[me], fine[nx])), w);
+      if (W2) for (let t = N; t < 2 * N; t++) emit2![base2 + t - N] = E[self + t] + E[prev + t] + E[next + t] + E[prev2 + t] + E[next2 + t];
+      this.addRow(emit, base, W1.row(bm1b0Key(hBase[pv], hBase[me])), W1);
+      this.addRow(emit, base, W1.row(b0bp1Key(hBase[me], hBase[nx])), W1);
+      this.addRow(emit, base, W1.row(shapeBigramKey(hShape[me], hShape[nx])), W1);
+      this.addRow(emit, base, W1.row(wm1Shape0Key(hNorm[pv], hShape[me])), W1);
+      if (fine[me] >= 0) this.addRow(emit, base, W1.row(clusterBigramKey(fine[me], fine[nx])), W1);
       if (gaz !== null) {
-        const G = this.gazRow;
         for (let l = 0; l < L; l++) {
           const o = l * n + i;
           const g = gaz[o];
-          if (g) this.addRow(emit, base, G[L * 4 + l * 4 + g], w);
-          if (i > 0 && gaz[o - 1]) this.addRow(emit, base, G[l * 4 + gaz[o - 1]], w);
-          if (i + 1 < n && gaz[o + 1]) this.addRow(emit, base, G[2 * L * 4 + l * 4 + gaz[o + 1]], w);
+          const gp = i > 0 ? gaz[o - 1] : 0;
+          const gn = i + 1 < n ? gaz[o + 1] : 0;
+          if (g) this.addRow(emit, base, W1.gazRow[L * 4 + l * 4 + g], W1);
+          if (gp) this.addRow(emit, base, W1.gazRow[l * 4 + gp], W1);
+          if (gn) this.addRow(emit, base, W1.gazRow[2 * L * 4 + l * 4 + gn], W1);
+          if (W2) {
+            if (g) this.addRow(emit2!, base2, W2.gazRow[L * 4 + l * 4 + g], W2);
+            if (gp) this.addRow(emit2!, base2, W2.gazRow[l * 4 + gp], W2);
+            if (gn) this.addRow(emit2!, base2, W2.gazRow[2 * L * 4 + l * 4 + gn], W2);
+          }
         }
       }
-      if (i === 0) this.addRow(emit, base, this.firstRow, w);
-      if (this.cap[me]) this.addRow(emit, base, this.capRow[i === 0 ? 0 : 1], w);
+      if (i === 0) {
+        this.addRow(emit, base, W1.firstRow, W1);
+        if (W2) this.addRow(emit2!, base2, W2.firstRow, W2);
+      }
+      if (this.cap[me]) {
+        this.addRow(emit, base, W1.capRow[i === 0 ? 0 : 1], W1);
+        if (W2) this.addRow(emit2!, base2, W2.capRow[i === 0 ? 0 : 1], W2);
+      }
       if (quotes && quotes[i]) {
-        this.addRow(emit, base, this.row(quoteKey(quotes[i])), w);
-        this.addRow(emit, base, this.row(quoteShapeKey(quotes[i], hShape[me])), w);
+        let k = quoteKey(quotes[i]);
+        this.addRow(emit, base, W1.row(k), W1);
+        if (W2) this.addRow(emit2!, base2, W2.row(k), W2);
+        k = quoteShapeKey(quotes[i], hShape[me]);
+        this.addRow(emit, base, W1.row(k), W1);
+        if (W2) this.addRow(emit2!, base2, W2.row(k), W2);
       }
     }
     return emit;
   }
 
-  private addRow(emit: Float64Array, base: number, row: number, w: Int16Array): void {
+  private addRow(emit: Float64Array, base: number, row: number, W: StageWeights): void {
     if (row < 0) return;
+    const w = W.q;
     const o = row * N;
-    const sc = this.scale;
+    const sc = W.scale;
     for (let t = 0; t < N; t++) emit[base + t] += Math.fround(w[o + t] * sc);
   }
 
-  /** emission scores, n × N_TAGS */
+  /** first-stage emission scores, n × N_TAGS */
   scores(tokens: readonly string[]): Float64Array {
     this.lookUp(tokens);
-    return this.emissions(tokens.length).slice(0, tokens.length * N);
+    return this.emissions(tokens.length, this.emitBuf, this.gazCodes(tokens.length)).slice(0, tokens.length * N);
   }
 
+  /** first-stage tags */
   tagIndices(tokens: readonly string[]): Int32Array {
     this.lookUp(tokens);
-    return viterbi(this.emissions(tokens.length), tokens.length, this.trans);
+    return viterbi(this.emissions(tokens.length, this.emitBuf, this.gazCodes(tokens.length)), tokens.length, this.w1.trans);
   }
 
   /**
-   * Tags of one sentence; with `withConfidence` each token's posterior of its tag too, and with
-   * `withBases` the tokens' base forms (what consistencyKey reads), from the word cache.
+   * First-stage tags of one sentence; with `withConfidence` each token's posterior of its tag too,
+   * and with `withBases` the tokens' base forms (what consistencyKey reads), from the word cache.
    */
-  tag(tokens: readonly string[], withConfidence = false, withBases = false, extra?: StackedFeatures): TaggedSentence {
+  tag(tokens: readonly string[], withConfidence = false, withBases = false): TaggedSentence {
     const n = tokens.length;
     if (n === 0) return withBases ? { tags: [], bases: [] } : { tags: [] };
     this.lookUp(tokens);
-    const emit = this.emissions(n);
-    if (extra) {
-      for (let i = 0; i < n; i++) {
-        for (let k = extra.offsets[i]; k < extra.offsets[i + 1]; k++) this.addRow(emit, i * N, this.row(extra.keys[k]), this.q);
-      }
-    }
+    const emit = this.emissions(n, this.emitBuf, this.gazCodes(n));
     if (this.best.length < n) this.best = new Int32Array(n * 2);
-    const best = viterbi(emit, n, this.trans, this.best);
+    const best = viterbi(emit, n, this.w1.trans, this.best);
+    return this.output(emit, n, best, this.w1.trans, withConfidence, withBases ? this.bases(n) : undefined);
+  }
+
+  /** Tags (and confidences) of a sentence from its emission scores and best path. */
+  private output(emit: Float64Array, n: number, best: Int32Array, trans: Float64Array, withConfidence: boolean, bases: string[] | undefined): TaggedSentence {
     const tagNames = new Array<string>(n);
     for (let i = 0; i < n; i++) tagNames[i] = TAGS[best[i]];
     const out: TaggedSentence = { tags: tagNames };
-    if (withBases) {
-      const bases = new Array<string>(n);
-      for (let i = 0; i < n; i++) bases[i] = this.base[this.wid[i]];
-      out.bases = bases;
-    }
+    if (bases) out.bases = bases;
     if (withConfidence) {
-      const p = marginals(emit, n, this.trans, this.temperature);
+      const p = marginals(emit, n, trans, this.temperature);
       const c = (out.confidence = new Float64Array(n));
       for (let i = 0; i < n; i++) c[i] = p[i * N + best[i]];
     }
     return out;
   }
 
+  /** base forms of the sentence in this.wid */
+  private bases(n: number): string[] {
+    const bases = new Array<string>(n);
+    for (let i = 0; i < n; i++) bases[i] = this.base[this.wid[i]];
+    return bases;
+  }
+
   /**
    * Tags of the consecutive sentences of one document: the first tagger alone, or, when the model
    * has a stacked stage, the second tagger reading the first one's tags of the nearby sentences.
-   * Confidences (if asked) and base forms come with the final tags.
+   * Both stages' scores come from one pass over each sentence (shared word cache and gazetteer
+   * matches); the second stage then adds the stacked features and decodes again. Confidences (if
+   * asked) and base forms come with the final tags.
    */
   tagDocument(sentences: readonly (readonly string[])[], withConfidence = false): TaggedSentence[] {
-    if (!this.stage2) return sentences.map((t) => this.tag(t, withConfidence, true));
-    const first = sentences.map((t) => this.tagIndicesWithBases(t));
-    const extra = stackedFeatures(first.map((f) => f.bases), first.map((f) => f.tags), this.stackWindow, this.stackOptions);
-    const s2 = this.stage2;
-    return sentences.map((t, s) => s2.tag(t, withConfidence, true, extra[s]));
-  }
-
-  /** First-stage tag indices and base forms of one sentence. */
-  tagIndicesWithBases(tokens: readonly string[]): { tags: Int32Array; bases: string[] } {
-    const n = tokens.length;
-    if (n === 0) return { tags: new Int32Array(0), bases: [] };
-    this.lookUp(tokens);
-    const tags = viterbi(this.emissions(n), n, this.trans);
-    const bases = new Array<string>(n);
-    for (let i = 0; i < n; i++) bases[i] = this.base[this.wid[i]];
-    return { tags, bases };
+    const st = this.stage2;
+    if (!st) return sentences.map((t) => this.tag(t, withConfidence, true));
+    const forms = this.forms!;
+    if (forms.size > BASE_FORMS_SIZE) {
+      // the base ids of cached words go with the ids: both start over
+      forms.clear();
+      this.ids.clear();
+      this.used = 2;
+      this.base.length = 2;
+      this.gazStart.length = 2;
+    }
+    const S = sentences.length;
+    const starts = new Int32Array(S + 1);
+    for (let s = 0; s < S; s++) starts[s + 1] = starts[s] + sentences[s].length;
+    const total = starts[S];
+    if (this.docBases.length < total) {
+      // sized to the longest document so far (articles are short; a CoNLL stream is one document)
+      const size = total + 4096;
+      this.docBases = new Int32Array(size);
+      this.docTags = new Int32Array(size);
+      this.docEmit = new Float64Array(size * N);
+    }
+    const { docEmit, docBases, docTags } = this;
+    // both stages' scores, the first stage's tags and the base forms of every sentence
+    const bases: string[][] = new Array(S);
+    for (let s = 0; s < S; s++) {
+      const n = sentences[s].length;
+      if (n === 0) {
+        bases[s] = [];
+        continue;
+      }
+      this.lookUp(sentences[s]);
+      const o = starts[s];
+      viterbi(this.emissions(n, this.emitBuf, this.gazCodes(n), docEmit, o * N), n, this.w1.trans, docTags.subarray(o, o + n));
+      for (let i = 0; i < n; i++) docBases[o + i] = this.baseId[this.wid[i]];
+      bases[s] = this.bases(n);
+    }
+    // the stacked features' weights on top, decoded with the second stage's transitions
+    const out: TaggedSentence[] = new Array(S);
+    const ev = this.evidence!;
+    const W = st.stacked;
+    const trans = st.weights.trans;
+    ev.stackDocument({ bases: docBases, tags: docTags, starts }, st.window, st.options, (s, n) => {
+      if (n === 0) {
+        out[s] = { tags: [], bases: [] };
+        return;
+      }
+      const emit = docEmit.subarray(starts[s] * N, starts[s + 1] * N);
+      const { ids, offsets } = ev;
+      for (let i = 0; i < n; i++) {
+        const e = i * N;
+        for (let k = offsets[i]; k < offsets[i + 1]; k++) {
+          const r = ids[k] * N;
+          for (let t = 0; t < N; t++) emit[e + t] += W[r + t];
+        }
+      }
+      if (this.best.length < n) this.best = new Int32Array(n * 2);
+      const best = viterbi(emit, n, trans, this.best);
+      out[s] = this.output(emit, n, best, trans, withConfidence, bases[s]);
+    });
+    return out;
   }
 }

@@ -40,8 +40,9 @@ export interface RawFeatures {
   offsets: Int32Array;
 }
 
-export function extract(sents: readonly LabelledSentence[], res: FeatureResources): RawFeatures[] {
-  return sents.map((s) => sentenceFeatures(s.tokens, res));
+/** `twoWord` false: without the features that combine two words' forms (see contextFeatures) */
+export function extract(sents: readonly LabelledSentence[], res: FeatureResources, twoWord = true): RawFeatures[] {
+  return sents.map((s) => sentenceFeatures(s.tokens, res, twoWord));
 }
 
 /**
