@@ -560,7 +560,9 @@ export class NerModel {
       }
       this.lookUp(sentences[s]);
       const o = starts[s];
-      viterbi(this.emissions(n, this.emitBuf, this.gazCodes(n), docEmit, o * N), n, this.w1.trans, docTags.subarray(o, o + n));
+      if (this.best.length < n) this.best = new Int32Array(n * 2);
+      const best = viterbi(this.emissions(n, this.emitBuf, this.gazCodes(n), docEmit, o * N), n, this.w1.trans, this.best);
+      for (let i = 0; i < n; i++) docTags[o + i] = best[i];
       for (let i = 0; i < n; i++) docBases[o + i] = this.baseId[this.wid[i]];
       bases[s] = this.bases(n);
     }
@@ -574,7 +576,10 @@ export class NerModel {
         out[s] = { tags: [], bases: [] };
         return;
       }
-      const emit = docEmit.subarray(starts[s] * N, starts[s + 1] * N);
+      // into the sentence buffer (grown by lookUp to the longest sentence; no views allocated)
+      const emit = this.emitBuf;
+      const from = starts[s] * N;
+      for (let k = 0; k < n * N; k++) emit[k] = docEmit[from + k];
       const { ids, offsets } = ev;
       for (let i = 0; i < n; i++) {
         const e = i * N;
@@ -583,7 +588,6 @@ export class NerModel {
           for (let t = 0; t < N; t++) emit[e + t] += W[r + t];
         }
       }
-      if (this.best.length < n) this.best = new Int32Array(n * 2);
       const best = viterbi(emit, n, trans, this.best);
       out[s] = this.output(emit, n, best, trans, withConfidence, bases[s]);
     });
