@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildCorpusLists } from './build-resources.js';
+import { buildCorpusLists, buildPlaceLists } from './build-resources.js';
 
 describe('buildCorpusLists', () => {
   it('keeps words that follow a cue often enough, as bases, and drops common words', () => {
@@ -19,6 +19,27 @@ describe('buildCorpusLists', () => {
       expect(lists['corpus-per']).toEqual(['زهران']);
       expect(lists['corpus-loc']).toEqual(['نابلس']);
       expect(lists['corpus-org']).toEqual(['وحده']); // normalised base of الوحدة
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('buildPlaceLists', () => {
+  it('gives English a demonym list from the countries table', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'marsad-gaz-'));
+    try {
+      mkdirSync(join(dir, 'countries'));
+      mkdirSync(join(dir, 'geonames'));
+      // an invented country
+      const country = { name: { common: 'Kelmoria', official: 'Republic of Kelmoria' }, demonyms: { eng: { f: 'Kelmorian', m: 'Kelmorian' } } };
+      writeFileSync(join(dir, 'countries/countries.json'), JSON.stringify([country]));
+      writeFileSync(join(dir, 'geonames/cities15000.txt'), '');
+      writeFileSync(join(dir, 'geonames/admin1CodesASCII.txt'), '');
+      const { lists } = buildPlaceLists(dir, 'en');
+      expect(lists.demonym).toEqual(['kelmorian']);
+      expect(lists.country).toEqual(['kelmoria', 'republic of kelmoria']);
+      expect(buildPlaceLists(dir, 'ar').lists.demonym).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -28,16 +28,20 @@ interface Country {
   name: { common: string; official: string };
   altSpellings?: string[];
   translations?: { ara?: { common: string; official: string } };
+  demonyms?: { eng?: { f: string; m: string } };
 }
 
 /**
  * Lists: `country` (countries and territories) and `city` (GeoNames cities ≥ 15k people and
- * capitals, plus first-level regions for English). Arabic city names come from the untagged
+ * capitals, plus first-level regions for English). English also gets `demonym` from the countries
+ * table (Kenyan, Pakistani…): nationality words are MISC, and the tagger took unseen ones for ORG
+ * or LOC. Arabic city names come from the untagged
  * GeoNames alternate names, so a few Persian or Urdu spellings slip in — harmless as features.
  */
 export function buildPlaceLists(gazDir: string, lang: ModelLang): GazetteerData {
   const countries = new Set<string>();
   const cities = new Set<string>();
+  const demonyms = new Set<string>();
   const add = (set: Set<string>, phrase: string) => {
     if (lang === 'ar' ? !hasArabic(phrase) : hasArabic(phrase) || !/^[\p{Script=Latin}\s.'’-]+$/u.test(phrase)) return;
     const key = phraseKey(phrase, lang);
@@ -55,6 +59,7 @@ export function buildPlaceLists(gazDir: string, lang: ModelLang): GazetteerData 
       add(countries, c.name.common);
       add(countries, c.name.official);
       for (const alt of c.altSpellings ?? []) if (alt.length > 3) add(countries, alt);
+      for (const d of Object.values(c.demonyms?.eng ?? {})) add(demonyms, d);
     }
   }
   for (const line of readFileSync(join(gazDir, 'geonames/cities15000.txt'), 'utf8').split('\n')) {
@@ -74,7 +79,7 @@ export function buildPlaceLists(gazDir: string, lang: ModelLang): GazetteerData 
     }
   }
   const sorted = (s: Set<string>) => [...s].sort();
-  return { lists: { city: sorted(cities), country: sorted(countries) } };
+  return { lists: { city: sorted(cities), country: sorted(countries), ...(demonyms.size ? { demonym: sorted(demonyms) } : {}) } };
 }
 
 interface KbOrganization {

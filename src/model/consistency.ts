@@ -4,7 +4,7 @@
 import type { NerType } from '../core/types.js';
 import type { ModelLang } from './features.js';
 import { spansToTags, tagsToSpans, type TokenSpan } from './tags.js';
-import { featureNorm, stripProclitics } from './word-forms.js';
+import { englishBase, featureNorm, stripProclitics } from './word-forms.js';
 
 /** Longest phrase looked for; multi-word names beyond this are rare and costly to match. */
 const MAX_WORDS = 4;
@@ -25,7 +25,7 @@ function wordKey(t: string, lang: ModelLang): string {
   const cache = keyCache[lang];
   let k = cache.get(t);
   if (k === undefined) {
-    k = lang === 'ar' ? stripProclitics(featureNorm(t)).base : featureNorm(t);
+    k = lang === 'ar' ? stripProclitics(featureNorm(t)).base : englishBase(featureNorm(t));
     if (cache.size >= KEY_CACHE_SIZE) cache.clear();
     cache.set(t, k);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sentenceFeatures, type FeatureResources } from './features.js';
 import { Gazetteer } from './gazetteer.js';
-import { featureNorm, stripProclitics, wordShape } from './word-forms.js';
+import { englishBase, featureNorm, stripProclitics, wordShape } from './word-forms.js';
 
 const res = (lang: 'ar' | 'en', lists: Record<string, string[]> = {}): FeatureResources => ({
   lang,
@@ -24,6 +24,10 @@ describe('word forms', () => {
   it('folds digits of any script to 0', () => {
     expect(featureNorm('٢٠١٧')).toBe('0000');
     expect(featureNorm('May2017')).toBe('may0000');
+  });
+
+  it.each([["sudan's", 'sudan'], ['sudan’s', 'sudan'], ['news', 'news'], ["'s", "'s"], ['boss', 'boss']])('English base of %s = %s', (w, b) => {
+    expect(englishBase(w)).toBe(b);
   });
 
   it.each([['Baghdad', 'Xx'], ['ISIS', 'X'], ['2017', 'd'], ['بغداد', 'a'], ['U.S.', 'XpXp'], ['مُحَمَّد', 'a']])('shape %s = %s', (w, s) => {
@@ -64,6 +68,15 @@ describe('sentenceFeatures', () => {
     const lower = sentenceFeatures(['met', 'sami', 'there'], res('en'));
     const upper = sentenceFeatures(['met', 'Sami', 'there'], res('en'));
     expect(upper.offsets[2] - upper.offsets[1]).toBe(lower.offsets[2] - lower.offsets[1] + 1);
+  });
+
+  it('gives an English possessive the features of its word', () => {
+    const plain = sentenceFeatures(['in', 'Sudan', 'today'], res('en', { country: ['sudan'] }));
+    const poss = sentenceFeatures(["Sudan's", 'army'], res('en', { country: ['sudan'] }));
+    const keysOf = (f: typeof plain, i: number) => new Set(f.keys.subarray(f.offsets[i], f.offsets[i + 1]));
+    const gazKey = [...keysOf(plain, 1)].filter((k) => !keysOf(sentenceFeatures(['in', 'Sudan', 'today'], res('en')), 1).has(k));
+    expect(gazKey.length).toBe(1);
+    expect(keysOf(poss, 0).has(gazKey[0])).toBe(true);
   });
 });
 

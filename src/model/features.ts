@@ -10,7 +10,7 @@
 // words, or depend on the sentence (gazetteer phrases, position), are hashed per token.
 import { FNV_SEED, finish as finishH, mixInt as mixIntH, mixStr as mixStrH } from './hash.js';
 import { Gazetteer } from './gazetteer.js';
-import { featureNorm, stripProclitics, wordShape } from './word-forms.js';
+import { englishBase, featureNorm, stripProclitics, wordShape } from './word-forms.js';
 
 export type ModelLang = 'ar' | 'en';
 
@@ -226,6 +226,8 @@ export function wordKeys(surface: string, res: FeatureResources, pad: 0 | 1 | 2,
       const st = stripProclitics(norm);
       base = st.base;
       prefixes = st.prefixes;
+    } else {
+      base = englishBase(norm);
     }
     shape = wordShape(surface);
     // the full form's cluster is more specific; the base's covers unseen clitic combinations

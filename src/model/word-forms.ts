@@ -22,6 +22,15 @@ export function featureNorm(surface: string): string {
   return HAS_DIGIT.test(n) ? n.replace(DIGITS, '0') : n;
 }
 
+/**
+ * English base form: the normalised word without a possessive 's (the tokenizer keeps it on the
+ * word), so Sudan's meets the place lists, the consistency pass and the features of Sudan.
+ */
+export function englishBase(norm: string): string {
+  const n = norm.length;
+  return n > 3 && norm[n - 1] === 's' && (norm[n - 2] === "'" || norm[n - 2] === '’') ? norm.slice(0, n - 2) : norm;
+}
+
 export interface Stripped {
   base: string;
   /** proclitics removed, joined by '+', '' if none: e.g. 'و+ال' */
