@@ -350,15 +350,18 @@ export class NerModel {
     return fileURLToPath(new URL(`../../models/ner/${lang}.json.gz`, import.meta.url));
   }
 
+  /** Empty the word-type cache (the pad slots 0 and 1 stay). */
+  private restartCache(): void {
+    this.ids.clear();
+    this.used = 2;
+    this.base.length = 2;
+    this.gazStart.length = 2;
+  }
+
   /** Slots of a sentence's words in this.wid[0 .. n); the cache starts over first if they might not fit. */
   private lookUp(tokens: readonly string[]): void {
     const n = tokens.length;
-    if (this.used + n > this.cacheSize) {
-      this.ids.clear();
-      this.used = 2;
-      this.base.length = 2;
-      this.gazStart.length = 2;
-    }
+    if (this.used + n > this.cacheSize) this.restartCache();
     if (this.wid.length < n) {
       this.wid = new Int32Array(n * 2);
       this.emitBuf = new Float64Array(n * 2 * N);
@@ -533,10 +536,7 @@ export class NerModel {
     if (forms.size > BASE_FORMS_SIZE) {
       // the base ids of cached words go with the ids: both start over
       forms.clear();
-      this.ids.clear();
-      this.used = 2;
-      this.base.length = 2;
-      this.gazStart.length = 2;
+      this.restartCache();
     }
     const S = sentences.length;
     const starts = new Int32Array(S + 1);
