@@ -4,7 +4,7 @@
 import { analyzeText, MODEL_VERSION } from '../commands/analyze.js';
 import { MarsadError } from '../core/errors.js';
 import type { Analysis } from '../core/types.js';
-import type { Source, SourceInput, Store } from '../store/store.js';
+import type { DocumentInput, PutResult, Source, SourceInput, Store } from '../store/store.js';
 import { linkIncidents, StoreLinker, type LinkerOptions } from '../link/store-linker.js';
 import type { IngestItem, ItemFailure, Yielded } from './item.js';
 import { recordToItem } from './jsonl.js';
@@ -83,47 +83,40 @@ export async function ingest(
     return s;
   }
 
-  for await (const y of items) {
-    report.items++;
-    if (!y.ok) {
-      if (y.failure.source) await sourceOf(y.failure.source);
-      recordFailure(report, y.failure, opts);
-      continue;
-    }
-    const it: IngestItem = y.item;
-    const where = it.url ?? `${it.source.url}#${it.externalId}`;
-    let analysis: Analysis;
+  // Analysed items wait here to be stored together: one transaction (one commit, one full-text
+  // segment) for up to STORE_BATCH items instead of one each. The batch is stored before the loop
+  // waits on a source (see nextItem) and before a failure is reported, so nothing analysed sits
+  // unstored while a feed or a folder is slow, and outcomes are reported in item order.
+  const batch: Ready[] = [];
+  async function flush(): Promise<void> {
+    if (batch.length === 0) return;
+    const ready = batch.splice(0);
+    const inputs = ready.map(documentInput);
+    let puts: PutResult[] | null = null;
     try {
-      // the analyser extracts (and guards) HTML it is given: jsonl and pushed records may carry pages
-      analysis = analyze({ text: it.text, published: it.published ?? null, title: it.title ?? null, author: it.author ?? null, lang: it.lang, url: it.url ?? null, id: it.externalId });
+      puts = await store.putDocuments(inputs);
     } catch (e) {
+      // one bad item fails the whole transaction: store them one by one to tell which
       if (!(e instanceof MarsadError)) throw e;
-      await sourceOf(it.source);
-      recordFailure(report, { where, code: e.code, message: e.message, source: it.source }, opts);
-      continue;
     }
+    linker.expect(puts ? puts.filter((p) => p.status === 'inserted').map((p) => p.id) : []);
     try {
-      const source = await sourceOf(it.source);
-      const fetchedAt = it.fetchedAt ?? now().toISOString();
-      const put = await store.putDocument({
-        sourceId: source.id,
-        externalId: it.externalId,
-        url: it.url ?? null,
-        fetchedAt,
-        raw: it.raw,
-        contentType: it.contentType ?? null,
-        extracted: it.text,
-        title: analysis.title,
-        published: analysis.published,
-        language: analysis.language,
-        analysis,
-        modelVersion: analysis.model ?? MODEL_VERSION,
-      });
+      for (let k = 0; k < ready.length; k++) await settle(ready[k], puts ? puts[k] : null, inputs[k]);
+    } finally {
+      linker.expect([]);
+    }
+  }
+
+  /** Report a stored item (put: its batch's result, or null to store it alone now) and link it. */
+  async function settle(r: Ready, stored: PutResult | null, input: DocumentInput): Promise<void> {
+    const { it, analysis } = r;
+    try {
+      const put = stored ?? (await store.putDocument(input));
       report[put.status === 'inserted' ? 'inserted' : put.status === 'duplicate' ? 'duplicates' : 'existing']++;
       let nearDuplicateOf: number | null = null;
       let incidents = 0;
       if (put.status === 'inserted') {
-        const linked = await linker.link(put.id, analysis.text, analysis, analysis.published ?? fetchedAt);
+        const linked = await linker.link(put.id, analysis.text, analysis, analysis.published ?? input.fetchedAt);
         nearDuplicateOf = linked.nearDuplicateOf;
         if (nearDuplicateOf !== null) report.nearDuplicates++;
         incidents = linked.incidents.length;
@@ -132,9 +125,9 @@ export async function ingest(
       } else if (put.status === 'existing') {
         // A replay after a crash between storing and linking: incident links are idempotent, so
         // they are completed from the stored analysis (the one the event indexes refer to).
-        const stored = await store.getDocument(put.id);
-        if (stored?.analysis) {
-          const linked = await linkIncidents(store, put.id, stored.analysis);
+        const storedDoc = await store.getDocument(put.id);
+        if (storedDoc?.analysis) {
+          const linked = await linkIncidents(store, put.id, storedDoc.analysis);
           incidents = linked.length;
           report.incidentReports += incidents;
           report.incidentsCreated += linked.filter((i) => i.created).length;
@@ -143,10 +136,104 @@ export async function ingest(
       opts.onItem?.({ ok: true, documentId: put.id, status: put.status, nearDuplicateOf, incidents, source: it.source.url });
     } catch (e) {
       if (!(e instanceof MarsadError)) throw e;
-      recordFailure(report, { where, code: e.code, message: e.message, source: it.source }, opts);
+      recordFailure(report, { where: r.where, code: e.code, message: e.message, source: it.source }, opts);
+    }
+  }
+
+  const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+  let finished = false;
+  try {
+    for (;;) {
+      const step = await nextItem(iterator, flush, batch.length > 0);
+      if (step.done) break;
+      const y = step.value;
+      report.items++;
+      if (!y.ok) {
+        await flush();
+        if (y.failure.source) await sourceOf(y.failure.source);
+        recordFailure(report, y.failure, opts);
+        continue;
+      }
+      const it: IngestItem = y.item;
+      const where = it.url ?? `${it.source.url}#${it.externalId}`;
+      let analysis: Analysis;
+      try {
+        // the analyser extracts (and guards) HTML it is given: jsonl and pushed records may carry pages
+        analysis = analyze({ text: it.text, published: it.published ?? null, title: it.title ?? null, author: it.author ?? null, lang: it.lang, url: it.url ?? null, id: it.externalId });
+      } catch (e) {
+        if (!(e instanceof MarsadError)) throw e;
+        await flush();
+        await sourceOf(it.source);
+        recordFailure(report, { where, code: e.code, message: e.message, source: it.source }, opts);
+        continue;
+      }
+      try {
+        const source = await sourceOf(it.source);
+        batch.push({ it, where, analysis, sourceId: source.id, fetchedAt: it.fetchedAt ?? now().toISOString() });
+      } catch (e) {
+        if (!(e instanceof MarsadError)) throw e;
+        await flush();
+        recordFailure(report, { where, code: e.code, message: e.message, source: it.source }, opts);
+        continue;
+      }
+      if (batch.length >= STORE_BATCH) await flush();
+    }
+    finished = true;
+    await flush();
+  } finally {
+    if (!finished) {
+      // a bug surfaced mid-run: what was analysed is still stored (best effort), and the source is closed
+      await flush().catch(() => {});
+      await iterator.return?.();
     }
   }
   return report;
+}
+
+/** Items stored in one transaction at most. */
+const STORE_BATCH = 32;
+
+interface Ready {
+  it: IngestItem;
+  where: string;
+  analysis: Analysis;
+  sourceId: number;
+  fetchedAt: string;
+}
+
+function documentInput({ it, analysis, sourceId, fetchedAt }: Ready): DocumentInput {
+  return {
+    sourceId,
+    externalId: it.externalId,
+    url: it.url ?? null,
+    fetchedAt,
+    raw: it.raw,
+    contentType: it.contentType ?? null,
+    extracted: it.text,
+    title: analysis.title,
+    published: analysis.published,
+    language: analysis.language,
+    analysis,
+    modelVersion: analysis.model ?? MODEL_VERSION,
+  };
+}
+
+const IDLE = Symbol('idle');
+
+/**
+ * The source's next item. An async source that does not answer at once (the next file is read,
+ * the next page fetched) gets the waiting batch stored first (`flush`): an item is never held
+ * back by a slow source, only by the few items a fast one yields right after it.
+ */
+async function nextItem(it: Iterator<Yielded> | AsyncIterator<Yielded>, flush: () => Promise<void>, waiting: boolean): Promise<IteratorResult<Yielded>> {
+  const step = it.next();
+  if (!(step instanceof Promise)) return step;
+  if (!waiting) return step;
+  // an item already at hand settles within microtasks; setImmediate runs only after I/O is polled
+  const first = await Promise.race([step, new Promise<typeof IDLE>((r) => setImmediate(r, IDLE))]);
+  if (first !== IDLE) return first;
+  await flush();
+  return step;
 }
 
 /** Contract input records ({id, text, published?, title?, url?}) from one source, as the push API

@@ -75,12 +75,23 @@ export class StoreLinker {
   /** documents first seen before this day are not loaded (syndicated copies arrive within days) */
   private since: string | null = null;
   private lastId = 0;
+  /** stored in the batch being linked and not linked yet: link() adds them itself, refresh() must not */
+  private unlinked: ReadonlySet<number> = new Set();
 
   constructor(
     private readonly store: Store,
     private readonly options: LinkerOptions = {},
   ) {
     this.index = new NearDupIndex(options);
+  }
+
+  /**
+   * The ids of a batch just stored, about to be linked one by one in order ([] when done): an
+   * earlier one's refresh must not index the later ones before their own turn, or a copy could be
+   * linked to a document that arrived after it.
+   */
+  expect(ids: readonly number[]): void {
+    this.unlinked = new Set(ids);
   }
 
   /** Load documents not yet indexed: the recent window at first, then whatever is new. */
@@ -100,7 +111,7 @@ export class StoreLinker {
     for (;;) {
       const page = await this.store.listDocuments({ afterId: this.lastId, limit: 500, since });
       if (page.length === 0) break;
-      for (const d of page) if (d.id !== exceptId) this.index.add(String(d.id), d.text, d.published ?? d.firstSeenAt);
+      for (const d of page) if (d.id !== exceptId && !this.unlinked.has(d.id)) this.index.add(String(d.id), d.text, d.published ?? d.firstSeenAt);
       this.lastId = page[page.length - 1].id;
     }
   }

@@ -12,7 +12,9 @@ Score Marsad against hand-labelled data and print the figures.
                                       (format: docs/event-gold-format.md)
 
 Examples:
-  marsad eval ner --conll eval/ner-dev.conll
+  marsad eval ner --conll eval/ner-en-news/dev-b.conll
+  npm run train -- --lang ar && marsad eval ner --conll /tmp/marsad-ner/ar-dev.conll
+                                      (the Arabic dev split is written by the training script)
   marsad eval events --gold eval/events-dev --json
 `;
 
