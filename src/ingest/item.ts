@@ -1,5 +1,5 @@
 // What every ingestion source produces: items ready for analysis, or failures with a stable
-// code. Sources never touch the store; `ingest()` does, one item at a time.
+// code. Sources never touch the store; `ingest()` does (analysing each item, storing them in small batches).
 import { MarsadError, type ErrorCode } from '../core/errors.js';
 import type { SourceInput } from '../store/store.js';
 
