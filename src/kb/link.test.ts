@@ -64,6 +64,13 @@ describe('linkDocument', () => {
     expect(p.name).toBe('Wayne Marotto');
   });
 
+  it('drops terms of the trade the tagger takes for a group (lone wolves, the caliphate), keeps unknown groups', () => {
+    const text = 'حرّض التنظيم «الذئاب المنفردة» على الهجمات، وتحدث عن دولة الخلافة، فيما تبنت جماعة أنصار الوادي هجوماً آخر.';
+    const at = (s: string): EntityMention => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s, type: 'ORG', source: 'model' });
+    const orgs = linkDocument(doc(text, { mentions: [at('الذئاب المنفردة'), at('دولة الخلافة'), at('أنصار الوادي')] })).filter((e) => e.type === 'organization');
+    expect(orgs.map((e) => e.nameAr)).toEqual(['أنصار الوادي']);
+  });
+
   it('never reports the byline author as a mentioned person', () => {
     const text = 'كتب – سامي الحداد\n\nقال المحلل خالد عكاشة إن التنظيم ضعيف.';
     const withAuthor = linkDocument(doc(text, { author: 'سامي الحداد' }));

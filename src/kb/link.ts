@@ -4,7 +4,7 @@ import type { Document, Entity, Span, EntityMention } from '../core/types.js';
 import { atomize, isArabic, nameAtoms, type Atom } from './text.js';
 import { scanDictionary, type DictMatch } from './matcher.js';
 import { choosePlace, gazetteer, nameKey, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
-import { findOrg, stripArticle, type Organization } from './organizations.js';
+import { findOrg, isNeverOrg, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, findPersonNames } from './persons.js';
 import { screenName } from './sanctions.js';
@@ -65,7 +65,7 @@ export function linkDocument(doc: Document): Entity[] {
     const s = span(text, m.start, m.end);
     if (m.type === 'ORG') {
       const org = findOrg(m.text) ?? undefined;
-      if (!org && !substantialName(m.text)) continue;
+      if (!org && (!substantialName(m.text) || isNeverOrg(m.text))) continue;
       cands.push({ span: s, type: 'organization', source: m.source, org });
     }
     else if (m.type === 'LOC') {

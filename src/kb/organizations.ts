@@ -33,6 +33,8 @@ export interface Registry {
   byId: Map<string, Organization>;
   /** alias key (folded atoms, article-free) → org */
   byAlias: Map<string, Organization>;
+  /** alias keys of terms that read like group names but name none (الذئاب المنفردة, lone wolves) */
+  never: Set<string>;
 }
 
 let memo: Registry | undefined;
@@ -48,7 +50,7 @@ export function stripArticle(atom: string): string {
 
 export function registry(): Registry {
   if (memo) return memo;
-  const data = JSON.parse(readFileSync(new URL('./data/organizations.json', import.meta.url), 'utf8')) as { organizations: Organization[] };
+  const data = JSON.parse(readFileSync(new URL('./data/organizations.json', import.meta.url), 'utf8')) as { organizations: Organization[]; never: string[] };
   const byAlias = new Map<string, Organization>();
   for (const o of data.organizations) {
     for (const a of [o.nameAr, o.name, ...o.ar, ...o.en]) {
@@ -56,7 +58,8 @@ export function registry(): Registry {
       if (k && !byAlias.has(k)) byAlias.set(k, o); // first entry wins: order in the file is priority
     }
   }
-  memo = { orgs: data.organizations, byId: new Map(data.organizations.map((o) => [o.id, o])), byAlias };
+  const never = new Set(data.never.map(aliasKey));
+  memo = { orgs: data.organizations, byId: new Map(data.organizations.map((o) => [o.id, o])), byAlias, never };
   return memo;
 }
 
@@ -74,6 +77,16 @@ export function findOrg(name: string): Organization | null {
     }
   }
   return null;
+}
+
+/** A term of the trade that reads like a group's name but names none (the caliphate, sleeper cells). */
+export function isNeverOrg(name: string): boolean {
+  const never = registry().never;
+  const atoms = nameAtoms(name);
+  if (never.has(atoms.map(stripArticle).join(' '))) return true;
+  // a proclitic on the first word: بالذئاب المنفردة, والخلافة
+  const bare = atoms[0]?.match(/^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?(.{3,})$/u)?.[1];
+  return bare !== undefined && never.has([bare, ...atoms.slice(1).map(stripArticle)].join(' '));
 }
 
 export function orgById(id: string): Organization | null {
