@@ -1,13 +1,15 @@
 // Turns the annotated sentences of this folder (*.txt: one sentence a line, entities written
 // [TYPE words], lines starting with # are comments) into CoNLL BIO files (*.conll), tokenised by
-// Marsad's own English tokenizer so that the tokens are the ones the pipeline tags.
-// Usage: node --import tsx eval/ner-en-news/build.ts FILE.txt... (writes FILE.conll beside each)
+// Marsad's own tokenizer so that the tokens are the ones the pipeline tags. Also builds the Arabic
+// set eval/ner-ar-news with --lang ar (Arabic tokenisation: proclitics stay on their word, so an
+// entity span must take the whole word, as in `[LOC بالموصل]`).
+// Usage: node --import tsx eval/ner-en-news/build.ts [--lang en|ar] FILE.txt... (writes FILE.conll beside each)
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tokenize } from '../../src/lang/tokenize.js';
 
 const TYPES = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 
-export function annotatedToConll(line: string): string {
+export function annotatedToConll(line: string, lang = 'en'): string {
   let text = '';
   const spans: Array<{ start: number; end: number; type: string }> = [];
   const re = /\[(PER|ORG|LOC|MISC) ([^\]]+)\]|\[|\]/g;
@@ -21,7 +23,7 @@ export function annotatedToConll(line: string): string {
     last = m.index + m[0].length;
   }
   text += line.slice(last);
-  const tokens = tokenize(text, 'en');
+  const tokens = tokenize(text, lang);
   const out: string[] = [];
   const used = new Set<number>();
   for (const t of tokens) {
@@ -36,8 +38,16 @@ export function annotatedToConll(line: string): string {
   return out.join('\n') + '\n';
 }
 
-for (const file of process.argv.slice(2)) {
+const args = process.argv.slice(2);
+let lang = 'en';
+const li = args.indexOf('--lang');
+if (li >= 0) {
+  lang = args[li + 1];
+  if (lang !== 'en' && lang !== 'ar') throw new Error(`--lang must be en or ar (got "${lang}")`);
+  args.splice(li, 2);
+}
+for (const file of args) {
   const lines = readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
-  writeFileSync(file.replace(/\.txt$/, '.conll'), lines.map(annotatedToConll).join('\n'));
+  writeFileSync(file.replace(/\.txt$/, '.conll'), lines.map((l) => annotatedToConll(l, lang)).join('\n'));
   process.stderr.write(`${file}: ${lines.length} sentences\n`);
 }
