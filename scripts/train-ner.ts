@@ -18,7 +18,7 @@ import { MODEL_FORMAT, NerModel, STAGE2_VERSION, encodeArrays, resourcesFromFile
 import { FeatureIndex, compact, decode, extract, index as indexFeatures, prepare, trainAveraged, trainPerceptron, type LabelledSentence, type RawFeatures } from '../src/model/perceptron.js';
 import { baseForms, consistencyKey, propagateMentions } from '../src/model/consistency.js';
 import { STACK_WINDOW, stackKey, stackedFeatures, type StackOptions, type StackedFeatures } from '../src/model/stacking.js';
-import { formatScores, scoreSpans } from '../src/model/score.js';
+import { formatScores, nameKey, recallBySeen, scoreSpans } from '../src/model/score.js';
 import { TAGS, canonicalTag, tagIndex, tagsToSpans } from '../src/model/tags.js';
 import { tagSentences } from '../src/model/tagger.js';
 
@@ -335,6 +335,11 @@ function train(setup: LangSetup): void {
   process.stdout.write(`${setup.lang} dev, with / without the consistency pass: F1 ${(100 * withPass.overall.f1).toFixed(2)} / ${(100 * withoutPass.overall.f1).toFixed(2)}\n`);
   const final = file.consistency ? withPass : withoutPass;
   process.stdout.write(`${setup.lang} dev as committed (${file.consistency ? 'with' : 'without'} consistency pass; ${devPath}):\n${formatScores(final)}\n`);
+  model.consistency = file.consistency;
+  const seen = new Set(trainSet.flatMap((s) => tagsToSpans(Array.from(s.gold, (t) => TAGS[t])).map((x) => nameKey(s.tokens.slice(x.start, x.end), x.type))));
+  const split = recallBySeen(devGold, tagSentences(model, tokens), tokens, seen);
+  const pct = (b: { found: number; total: number }) => `${(100 * b.found / Math.max(1, b.total)).toFixed(1)}% of ${b.total}`;
+  process.stdout.write(`${setup.lang} dev recall on names seen in training ${pct(split.seen)}, on unseen names ${pct(split.unseen)}\n`);
 }
 
 /** First-stage tags of the training data, each fold by a model trained on the other folds. */

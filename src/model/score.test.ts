@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatScores, scoreSpans } from './score.js';
+import { formatScores, nameKey, recallBySeen, scoreSpans } from './score.js';
 
 describe('scoreSpans (exact span)', () => {
   // gold: PER(0-2) LOC(3) | ORG(0-3) ; predicted: PER(0-2) ORG(3) | ORG(0-2)
@@ -27,5 +27,16 @@ describe('scoreSpans (exact span)', () => {
 
   it('rejects misaligned input', () => {
     expect(() => scoreSpans([['O']], [['O', 'O']])).toThrow();
+  });
+});
+
+describe('recallBySeen', () => {
+  it('splits recall by whether the name (words and type) was in the training data', () => {
+    const tokens = [['زار', 'سامي', 'الحداد', 'بغداد', 'و', 'أربيل']];
+    const gold = [['O', 'B-PER', 'I-PER', 'B-LOC', 'O', 'B-LOC']];
+    const pred = [['O', 'B-PER', 'I-PER', 'O', 'O', 'B-LOC']];
+    // بغداد was seen as a place, سامي الحداد only as an organisation: unseen as a person
+    const seen = new Set([nameKey(['بغداد'], 'LOC'), nameKey(['سامي', 'الحداد'], 'ORG')]);
+    expect(recallBySeen(gold, pred, tokens, seen)).toEqual({ seen: { found: 0, total: 1 }, unseen: { found: 2, total: 2 } });
   });
 });

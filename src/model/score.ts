@@ -66,3 +66,29 @@ export function formatScores(s: NerScores): string {
     `${s.sentences} sentences, ${s.tokens} tokens`,
   ].join('\n');
 }
+
+/**
+ * Recall split by whether a gold name's words (with its type) occur as a name in the training
+ * data: on a held-out slice of one corpus, most errors sit on unseen names, and this says how
+ * much of a figure is memory and how much generalisation.
+ */
+export function recallBySeen(
+  gold: readonly (readonly string[])[],
+  pred: readonly (readonly string[])[],
+  tokens: readonly (readonly string[])[],
+  seen: ReadonlySet<string>,
+): { seen: { found: number; total: number }; unseen: { found: number; total: number } } {
+  const out = { seen: { found: 0, total: 0 }, unseen: { found: 0, total: 0 } };
+  for (let s = 0; s < gold.length; s++) {
+    const p = new Set(tagsToSpans(pred[s]).map((x) => `${x.start}:${x.end}:${x.type}`));
+    for (const x of tagsToSpans(gold[s])) {
+      const bucket = seen.has(nameKey(tokens[s].slice(x.start, x.end), x.type)) ? out.seen : out.unseen;
+      bucket.total++;
+      if (p.has(`${x.start}:${x.end}:${x.type}`)) bucket.found++;
+    }
+  }
+  return out;
+}
+
+/** The key recallBySeen looks names up by: the type and the words as written. */
+export const nameKey = (words: readonly string[], type: string): string => `${type} ${words.join(' ')}`;
