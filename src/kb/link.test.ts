@@ -100,6 +100,19 @@ describe('linkDocument', () => {
     expect(byId(doc('قالت شرطة مكافحة الإرهاب في بريطانيا إنها تحقق.')).has('org:uk-counter-terrorism-policing')).toBe(true);
   });
 
+  it('applies the weak-alias rule to organisations the tagger marks too', () => {
+    const text = 'فاز الشباب على الهلال بهدفين في الدوري.';
+    const at = text.indexOf('الشباب');
+    const club: EntityMention = { start: at, end: at + 'الشباب'.length, text: 'الشباب', type: 'ORG', source: 'model' };
+    const ids = [...byId(doc(text, { mentions: [club] })).keys()];
+    expect(ids).not.toContain('org:al-shabaab');
+    expect(ids.some((id) => id.startsWith('org:'))).toBe(true); // still an organisation, of its own name
+    const somali = 'هاجم مقاتلو الشباب قاعدة عسكرية في الصومال.';
+    const at2 = somali.indexOf('الشباب');
+    const group: EntityMention = { start: at2, end: at2 + 'الشباب'.length, text: 'الشباب', type: 'ORG', source: 'model' };
+    expect(byId(doc(somali, { mentions: [group] })).has('org:al-shabaab')).toBe(true);
+  });
+
   it('is deterministic', () => {
     const text = 'هاجم مسلحون من حركة الشباب فندقا في مقديشو، وأعلنت الحركة مسؤوليتها.';
     expect(JSON.stringify(linkDocument(doc(text)))).toBe(JSON.stringify(linkDocument(doc(text))));

@@ -4,7 +4,7 @@ import type { Document, Entity, Span, EntityMention } from '../core/types.js';
 import { atomize, isArabic, nameAtoms, type Atom } from './text.js';
 import { scanDictionary, type DictMatch } from './matcher.js';
 import { choosePlace, gazetteer, nameKey, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
-import { findOrg, isNeverOrg, stripArticle, type Organization } from './organizations.js';
+import { findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, findPersonNames } from './persons.js';
 import { screenName } from './sanctions.js';
@@ -64,7 +64,10 @@ export function linkDocument(doc: Document): Entity[] {
     if (m.type === 'MISC' || overlapsSome(cands, m)) continue;
     const s = span(text, m.start, m.end);
     if (m.type === 'ORG') {
-      const org = findOrg(m.text) ?? undefined;
+      let org = findOrg(m.text) ?? undefined;
+      // a weak alias the tagger marks obeys the dictionary's rule: الشباب in a football report is a
+      // club of that name, not the Somali group, unless the article names the group or Somalia
+      if (org && isWeakAlias(org, m.text) && !strongOrgs.has(org.id) && !(org.country && named.has(org.country))) org = undefined;
       if (!org && (!substantialName(m.text) || isNeverOrg(m.text))) continue;
       cands.push({ span: s, type: 'organization', source: m.source, org });
     }

@@ -79,6 +79,12 @@ export function findOrg(name: string): Organization | null {
   return null;
 }
 
+/** Whether a name is one of the organisation's weak aliases (an ordinary word as well: القاعدة, الشباب). */
+export function isWeakAlias(org: Organization, name: string): boolean {
+  const key = aliasKey(name);
+  return (org.weak ?? []).some((w) => aliasKey(w) === key);
+}
+
 /** A term of the trade that reads like a group's name but names none (the caliphate, sleeper cells). */
 export function isNeverOrg(name: string): boolean {
   const never = registry().never;
