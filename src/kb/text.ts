@@ -158,8 +158,12 @@ export class Atom {
   }
 }
 
-/** Arabic proclitics, longest first; a form is kept only while ≥ 2 letters remain. */
-const PROCLITICS = ['وبال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'و', 'ف', 'ب', 'ل', 'ك'];
+/**
+ * Arabic proclitics, longest first; a form is kept only while ≥ 2 letters remain. ك ("like") only
+ * with the article: alone it is rare before a name, and many names start with the letter (كريم
+ * is not ريم, a spelling of Rome).
+ */
+const PROCLITICS = ['وبال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال', 'و', 'ف', 'ب', 'ل'];
 
 /** PROCLITICS grouped by first letter (indexed by its code unit), in their order (a word can only start with one group). */
 const PROCLITICS_BY_FIRST: Array<string[] | undefined> = [];

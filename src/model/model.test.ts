@@ -13,12 +13,11 @@ const AR = ['وقال', 'الوزير', 'نادر', 'الفرحاني', 'في', 
 const EN = ['President', 'Jonas', 'Weltmann', 'visited', 'Baghdad', 'on', 'Monday', '.'];
 
 describe('committed models', () => {
-  it('exist and load in under a second', () => {
+  // how fast they load is a bench figure (npm run bench ner), not a timed test
+  it('exist and load', () => {
     for (const lang of ['ar', 'en'] as const) {
       expect(existsSync(NerModel.defaultPath(lang))).toBe(true);
-      const t0 = performance.now();
-      NerModel.fromGzip(NerModel.defaultPath(lang));
-      expect(performance.now() - t0).toBeLessThan(1000);
+      expect(NerModel.fromGzip(NerModel.defaultPath(lang)).lang).toBe(lang);
     }
   });
 
