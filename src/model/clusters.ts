@@ -1,6 +1,6 @@
 // Word clusters from unlabelled text (training time only): each frequent word is described by
-// PPMI-weighted counts of its left and right neighbours, reduced to a dense vector (truncated SVD,
-// or a random projection) and grouped by spherical k-means, then the centroids are grouped again for a coarser level — a cheap,
+// PPMI-weighted counts of its left and right neighbours, reduced to a dense vector (truncated SVD)
+// and grouped by spherical k-means, then the centroids are grouped again for a coarser level — a cheap,
 // deterministic stand-in for Brown clusters that gives names seen only in the corpus a useful class.
 import { mulberry32 } from './hash.js';
 
@@ -17,9 +17,7 @@ export interface ClusterOptions {
   seed: number;
   /** neighbours on each side counted as contexts (1 = the adjacent words only) */
   window?: number;
-  /** how the PPMI rows are reduced to `dims`: a random projection (default) or a truncated SVD */
-  projection?: 'random' | 'svd';
-  /** SVD: a word's vector is U Σ^svdPower (default 0.5: the top directions count, but less than by their variance) */
+  /** a word's vector is U Σ^svdPower (default 0.5: the top directions count, but less than by their variance) */
   svdPower?: number;
 }
 
@@ -128,16 +126,6 @@ export function kmeans(x: Float32Array, rows: number, dims: number, k: number, i
   return { assign, centroids: cent };
 }
 
-/** cols × dims Gaussian entries: keeps dot products roughly, at no cost, but blurs every direction alike */
-function randomProjection(cols: number, dims: number, seed: number): Float32Array {
-  const rand = mulberry32(seed ^ 0x5bd1e995);
-  const gauss = () => {
-    const u = rand() || 1e-12;
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
-  };
-  return Float32Array.from({ length: cols * dims }, gauss);
-}
-
 /** Gram–Schmidt on the columns of a (rows × k, row-major), in place. */
 function orthonormalise(a: Float64Array, rows: number, k: number): void {
   for (let j = 0; j < k; j++) {
@@ -197,7 +185,7 @@ export function symmetricEigen(m: Float64Array, n: number): { values: Float64Arr
  * blurred), scaled so that a row's image is U Σ^power. From the Gram matrix MᵀM (cols × cols) by
  * subspace iteration with a few spare directions, then Rayleigh–Ritz for the exact vectors.
  * `rows` calls its visitor once per row with the row's nonzeros in cols/vals[0, nnz); n columns.
- * Returns n × dims, row-major, as randomProjection.
+ * Returns n × dims, row-major.
  */
 export function svdProjection(rows: (visit: (r: number, nnz: number) => void) => void, cols: Int32Array, vals: Float64Array, n: number, dims: number, seed: number, power: number): Float32Array {
   const g = new Float64Array(n * n);
@@ -318,7 +306,7 @@ export function learnClusters(corpus: CorpusStream, opts: ClusterOptions): Clust
     }
   };
   const D = opts.dims;
-  const proj = opts.projection === 'svd' ? svdProjection(ppmiRows, cols, vals, 2 * C, D, opts.seed, opts.svdPower ?? 0.5) : randomProjection(2 * C, D, opts.seed);
+  const proj = svdProjection(ppmiRows, cols, vals, 2 * C, D, opts.seed, opts.svdPower ?? 0.5);
   const emb = new Float32Array(V * D);
   ppmiRows((r, nnz) => {
     for (let k = 0; k < nnz; k++) {

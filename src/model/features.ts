@@ -1,6 +1,5 @@
 // Feature extraction for the sequence tagger: each token gets a list of hashed feature keys
-// (forms, affixes, shape, ±2 context, word clusters and their hierarchy, trigger words, gazetteer
-// membership). Hashing keeps the model a flat table and lets the same code serve training and
+// (forms, affixes, shape, ±2 context, word clusters and their hierarchy, gazetteer membership). Hashing keeps the model a flat table and lets the same code serve training and
 // tagging.
 //
 // Most features read one word only: the token's own forms, or a neighbour's forms seen from the
@@ -29,10 +28,6 @@ export interface FeatureResources {
   coarse: ArrayLike<number>;
   /** fine cluster id → bit path in the merge tree of the clusters (empty: no hierarchy features) */
   paths?: readonly string[];
-  /** trigger-word class features (titles, organisation and place head nouns) */
-  triggers?: boolean;
-  /** quoted-span features (a token's place inside « … » or " … ") */
-  quotes?: boolean;
   gazetteer: Gazetteer;
 }
 
@@ -76,7 +71,9 @@ export function keyScratch(): KeyScratch {
   return { keys: new Uint32Array(128), n: 0, roleOff: new Int32Array(ROLES + 1) };
 }
 
-// template ids; their numbers are part of the model format, so append only
+// template ids; their numbers are part of the model format, so append only. Trig* (classes of
+// trigger words: titles, organisation and place head nouns) and Quote* (a word's place inside
+// « … ») were measured neutral on the dev split and removed; their ids stay taken.
 const enum T {
   Bias = 1, W0, B0, Wm1, Wp1, Wm2, Wp2, Bm1, Bp1, Bm1B0, B0Bp1, Pre0, Pre1, Pfx, Sfx, Len, Shape0,
   Shapem1, Shapep1, Cf0, Cc0, Cfm1, Cfp1, Ccm1, Ccp1, Ccm2, Ccp2, CfNone, Gaz0, Gazm1, Gazp1, First,
@@ -88,29 +85,6 @@ const enum T {
 const PATH_PREFIXES = [2, 4, 6, 8, 10, 13, 16];
 /** For neighbours, the coarser prefixes only. */
 const PATH_PREFIXES_CTX = [4, 8];
-
-/**
- * Trigger words, by the entity type they announce: an organisation's head noun (شركة، نادي…) and
- * a person's title (الرئيس، الشيخ…). Matched on the proclitic-stripped base, so والرئيس counts.
- */
-const TRIGGER_WORDS: Record<string, readonly string[]> = {
-  org: ['شركة', 'نادي', 'بنك', 'مصرف', 'وزارة', 'جامعة', 'منظمة', 'حزب', 'تنظيم', 'مجلس', 'هيئة', 'مؤسسة', 'فريق', 'اتحاد', 'جمعية', 'جماعة', 'حركة', 'وكالة', 'صحيفة', 'قناة', 'مجموعة', 'لجنة', 'جبهة', 'كتائب', 'محكمة', 'معهد', 'مركز', 'منتخب'],
-  per: ['الرئيس', 'رئيس', 'الوزير', 'وزير', 'الشيخ', 'الدكتور', 'السيد', 'السيدة', 'المتحدث', 'الأمير', 'الملك', 'اللواء', 'العميد', 'العقيد', 'الفريق', 'المدرب', 'اللاعب', 'النجم', 'الزعيم', 'القائد', 'الأمين', 'المستشار', 'النائب', 'السفير', 'الشيخة', 'الإمام', 'المفتي', 'الحاج', 'المهندس', 'الأستاذ', 'الفنان', 'الفنانة', 'الكاتب', 'المخرج', 'زعيم', 'قائد', 'مدرب', 'نائب'],
-  loc: ['مدينة', 'محافظة', 'منطقة', 'بلدة', 'قرية', 'ولاية', 'إقليم', 'عاصمة', 'مقاطعة', 'جزيرة', 'بحر', 'نهر', 'جبل', 'مخيم', 'حي', 'شارع'],
-};
-
-const TRIGGERS: Map<string, number> = (() => {
-  const m = new Map<string, number>();
-  let bit = 1;
-  for (const type of Object.keys(TRIGGER_WORDS).sort()) {
-    for (const w of TRIGGER_WORDS[type]) {
-      const key = stripProclitics(featureNorm(w)).base;
-      m.set(key, (m.get(key) ?? 0) | bit);
-    }
-    bit <<= 1;
-  }
-  return m;
-})();
 
 const PAD = '<s>';
 const PAD_END = '</s>';
@@ -132,32 +106,6 @@ export const gazKey = (at: -1 | 0 | 1, l: number, code: number): number => intKe
 /** Key of the sentence-initial feature, and of an English capital (1 sentence-initial, 2 elsewhere). */
 export const FIRST_KEY = finish(TH[T.First]);
 export const capKey = (where: 1 | 2): number => intKey(T.CapFirst, where);
-/**
- * Quoted spans: Arabic news put programme, film and product names, and often newspapers, in
- * « … » or "…" (ANERcorp writes " as two ' tokens). codes[i]: 0 outside, else 1 + (first word of
- * the quote ? 1 : 0) + (last word ? 2 : 0). Quotes longer than MAX_QUOTE words are ignored.
- */
-const MAX_QUOTE = 8;
-const OPEN_CLOSE: Record<string, string> = { '«': '»', '“': '”', '"': '"', "'": "'" };
-export function quoteCodes(tokens: readonly string[], codes: Uint8Array): void {
-  const n = tokens.length;
-  codes.fill(0, 0, n);
-  for (let i = 0; i < n; i++) {
-    const close = OPEN_CLOSE[tokens[i]];
-    if (close === undefined) continue;
-    // '' (two apostrophe tokens) opens and closes as one mark
-    const double = tokens[i] === "'" && tokens[i + 1] === "'";
-    const from = i + (double ? 2 : 1);
-    let j = from;
-    while (j < n && j - from <= MAX_QUOTE && tokens[j] !== close) j++;
-    if (j >= n || tokens[j] !== close || j === from || j - from > MAX_QUOTE) continue;
-    if (double && tokens[j + 1] !== "'") continue;
-    for (let k = from; k < j; k++) codes[k] = 1 + (k === from ? 1 : 0) + (k === j - 1 ? 2 : 0);
-    i = double ? j + 1 : j;
-  }
-}
-export const quoteKey = (code: number): number => intKey(T.Quote0, code);
-export const quoteShapeKey = (code: number, shape: number): number => int2Key(T.QuoteShape0, code, shape);
 
 /** Keys of the two-word features, from the words' unfinished hashes (see contextFeatures). */
 export const bm1b0Key = (prevBase: number, base: number) => int2Key(T.Bm1B0, prevBase, base);
@@ -186,12 +134,12 @@ function pathKeys(s: KeyScratch, t: T, path: string, lengths: readonly number[])
 }
 
 /** Template ids of the features a word gives as the token's neighbour at -1 or +1. */
-interface NeighbourTemplates { w: T; b: T; pre: T; sfx: T | 0; shape: T; cf: T; cc: T; path: T; trig: T }
-const PREV_TEMPLATES: NeighbourTemplates = { w: T.Wm1, b: T.Bm1, pre: T.Prem1, sfx: 0, shape: T.Shapem1, cf: T.Cfm1, cc: T.Ccm1, path: T.Pathm1, trig: T.Trigm1 };
-const NEXT_TEMPLATES: NeighbourTemplates = { w: T.Wp1, b: T.Bp1, pre: T.Pre1, sfx: T.Sfxp1, shape: T.Shapep1, cf: T.Cfp1, cc: T.Ccp1, path: T.Pathp1, trig: T.Trigp1 };
+interface NeighbourTemplates { w: T; b: T; pre: T; sfx: T | 0; shape: T; cf: T; cc: T; path: T }
+const PREV_TEMPLATES: NeighbourTemplates = { w: T.Wm1, b: T.Bm1, pre: T.Prem1, sfx: 0, shape: T.Shapem1, cf: T.Cfm1, cc: T.Ccm1, path: T.Pathm1 };
+const NEXT_TEMPLATES: NeighbourTemplates = { w: T.Wp1, b: T.Bp1, pre: T.Pre1, sfx: T.Sfxp1, shape: T.Shapep1, cf: T.Cfp1, cc: T.Ccp1, path: T.Pathp1 };
 
 // the next word adds its base's last two letters; otherwise both neighbours share one template set
-function neighbourKeys(s: KeyScratch, t: NeighbourTemplates, pad: number, norm: string, base: string, prefixes: string, shape: string, fine: number, coarse: number, path: string, trig: number): void {
+function neighbourKeys(s: KeyScratch, t: NeighbourTemplates, pad: number, norm: string, base: string, prefixes: string, shape: string, fine: number, coarse: number, path: string): void {
   put(s, strKey(t.w, norm));
   put(s, strKey(t.b, base));
   if (!pad) {
@@ -202,7 +150,6 @@ function neighbourKeys(s: KeyScratch, t: NeighbourTemplates, pad: number, norm: 
   put(s, intKey(t.cf, fine));
   put(s, intKey(t.cc, coarse));
   if (path) pathKeys(s, t.path, path, PATH_PREFIXES_CTX);
-  if (trig) put(s, intKey(t.trig, trig));
 }
 
 /**
@@ -235,7 +182,6 @@ export function wordKeys(surface: string, res: FeatureResources, pad: 0 | 1 | 2,
     coarse = fine >= 0 ? res.coarse[fine] : -1;
   }
   const path = fine >= 0 && res.paths && res.paths.length > fine ? res.paths[fine] : '';
-  const trig = pad || !res.triggers ? 0 : TRIGGERS.get(base) ?? 0;
   s.n = 0;
   const roleOff = s.roleOff;
   roleOff[SELF] = 0;
@@ -260,20 +206,18 @@ export function wordKeys(surface: string, res: FeatureResources, pad: 0 | 1 | 2,
     } else {
       put(s, strKey(T.CfNone, shape));
     }
-    if (trig) put(s, intKey(T.Trig0, trig));
     if (res.lang === 'en') {
       put(s, strKey(T.Surface0, surface));
       if (surface.length > 1 && surface === surface.toUpperCase() && surface !== surface.toLowerCase()) put(s, intKey(T.AllCaps, 1));
     }
   }
   roleOff[PREV] = s.n;
-  neighbourKeys(s, PREV_TEMPLATES, pad, norm, base, prefixes, shape, fine, coarse, path, trig);
+  neighbourKeys(s, PREV_TEMPLATES, pad, norm, base, prefixes, shape, fine, coarse, path);
   roleOff[NEXT] = s.n;
-  neighbourKeys(s, NEXT_TEMPLATES, pad, norm, base, prefixes, shape, fine, coarse, path, trig);
+  neighbourKeys(s, NEXT_TEMPLATES, pad, norm, base, prefixes, shape, fine, coarse, path);
   roleOff[PREV2] = s.n;
   put(s, strKey(T.Wm2, norm));
   put(s, intKey(T.Ccm2, coarse));
-  if (trig) put(s, intKey(T.Trigm2, trig));
   roleOff[NEXT2] = s.n;
   put(s, strKey(T.Wp2, norm));
   put(s, intKey(T.Ccp2, coarse));
@@ -301,7 +245,7 @@ export function padInfos(res: FeatureResources): [WordInfo, WordInfo] {
  * bigrams, cluster bigram, gazetteer phrase membership (gaz[l * n + i], see Gazetteer.match) and
  * position. `words` are the tokens' infos, `pads` the pad words.
  */
-export function contextFeatures(words: readonly WordInfo[], pads: readonly [WordInfo, WordInfo], gaz: Uint8Array, lists: number, i: number, out: number[], quotes?: Uint8Array, twoWord = true): void {
+export function contextFeatures(words: readonly WordInfo[], pads: readonly [WordInfo, WordInfo], gaz: Uint8Array, lists: number, i: number, out: number[], twoWord = true): void {
   const n = words.length;
   const w = words[i];
   const prev = i > 0 ? words[i - 1] : pads[0];
@@ -323,10 +267,6 @@ export function contextFeatures(words: readonly WordInfo[], pads: readonly [Word
   if (i === 0) out.push(FIRST_KEY);
   // capitalisation is the strongest English name cue, but sentence-initial capitals say little
   if (w.cap) out.push(capKey(i === 0 ? 1 : 2));
-  if (quotes && quotes[i]) {
-    out.push(quoteKey(quotes[i]));
-    out.push(quoteShapeKey(quotes[i], w.hShape));
-  }
 }
 
 /** Gazetteer codes of a sentence from its word infos. */
@@ -346,8 +286,6 @@ export function sentenceFeatures(tokens: readonly string[], res: FeatureResource
   const pads = padInfos(res);
   const gaz = gazetteerCodes(words, res);
   const lists = res.gazetteer.lists.length;
-  let quotes: Uint8Array | undefined;
-  if (res.quotes) quoteCodes(tokens, (quotes = new Uint8Array(n)));
   const out: number[] = [];
   const offsets = new Int32Array(n + 1);
   const role = (w: WordInfo, r: number) => {
@@ -359,7 +297,7 @@ export function sentenceFeatures(tokens: readonly string[], res: FeatureResource
     role(i + 1 < n ? words[i + 1] : pads[1], NEXT);
     role(i > 1 ? words[i - 2] : pads[0], PREV2);
     role(i + 2 < n ? words[i + 2] : pads[1], NEXT2);
-    contextFeatures(words, pads, gaz, lists, i, out, quotes, twoWord);
+    contextFeatures(words, pads, gaz, lists, i, out, twoWord);
     offsets[i + 1] = out.length;
   }
   return { keys: Uint32Array.from(out), offsets };

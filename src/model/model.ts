@@ -12,7 +12,7 @@ import { BaseForms, STACK_FEATURES, STACK_WINDOW, StackEvidence, stackKey, type 
 
 // module-local bindings for the per-token path: under tsx every use of an imported binding goes
 // through the module namespace
-const { ROLES, SELF, PREV, NEXT, PREV2, NEXT2, FIRST_KEY, b0bp1Key, bm1b0Key, capKey, clusterBigramKey, gazKey, keyScratch, quoteCodes, quoteKey, quoteShapeKey, shapeBigramKey, wm1Shape0Key, wordKeys } = features;
+const { ROLES, SELF, PREV, NEXT, PREV2, NEXT2, FIRST_KEY, b0bp1Key, bm1b0Key, capKey, clusterBigramKey, gazKey, keyScratch, shapeBigramKey, wm1Shape0Key, wordKeys } = features;
 const { N_TAGS, TAGS } = tags;
 const { marginals, viterbi } = decoding;
 const N = N_TAGS;
@@ -52,9 +52,8 @@ export interface NerModelFile {
   coarse: number[];
   /** fine cluster id → bit path in the clusters' merge tree */
   paths?: string[];
-  /** trigger-word features on */
+  /** retired feature groups (trigger words, quoted spans): a model with either on is refused */
   triggers?: boolean;
-  /** quoted-span features on */
   quotes?: boolean;
   gazetteer: GazetteerData;
   /**
@@ -91,11 +90,11 @@ export function encodeArrays(keys: Uint32Array, weights: Int16Array): { keys: st
   return { keys: b64(keys), weights: b64(weights) };
 }
 
-export function resourcesFromFile(file: Pick<NerModelFile, 'lang' | 'clusterWords' | 'clusterIds' | 'coarse' | 'paths' | 'triggers' | 'quotes' | 'gazetteer'>): FeatureResources {
+export function resourcesFromFile(file: Pick<NerModelFile, 'lang' | 'clusterWords' | 'clusterIds' | 'coarse' | 'paths' | 'gazetteer'>): FeatureResources {
   const words = file.clusterWords === '' ? [] : file.clusterWords.split('\n');
   const clusters = new Map<string, number>();
   for (let i = 0; i < words.length; i++) clusters.set(words[i], file.clusterIds[i]);
-  return { lang: file.lang, clusters, coarse: file.coarse, paths: file.paths, triggers: file.triggers, quotes: file.quotes, gazetteer: new Gazetteer(file.gazetteer) };
+  return { lang: file.lang, clusters, coarse: file.coarse, paths: file.paths, gazetteer: new Gazetteer(file.gazetteer) };
 }
 
 /**
@@ -226,7 +225,6 @@ export class NerModel {
   private best = new Int32Array(0);
   private emitBuf = new Float64Array(0);
   private gazBuf = new Uint8Array(0);
-  private quoteBuf = new Uint8Array(0);
   private readonly sentBases: string[] = [];
   private readonly sentStarts: Array<Int32Array | undefined> = [];
   private sentHashes = new Int32Array(0);
@@ -247,6 +245,7 @@ export class NerModel {
   constructor(file: NerModelFile, opts: { wordCache?: number } = {}) {
     if (file.format !== MODEL_FORMAT) throw new Error(`unsupported model format ${file.format}`);
     if (file.tags.join() !== TAGS.join()) throw new Error('model tag set differs from this build');
+    if (file.triggers || file.quotes) throw new Error('this model uses feature groups this build no longer has (trigger words, quoted spans): retrain it');
     this.lang = file.lang;
     this.meta = file.meta;
     this.resources = resourcesFromFile(file);
@@ -367,10 +366,6 @@ export class NerModel {
       this.emitBuf = new Float64Array(n * 2 * N);
     }
     for (let i = 0; i < n; i++) this.wid[i] = this.word(tokens[i]);
-    if (this.resources.quotes) {
-      if (this.quoteBuf.length < n) this.quoteBuf = new Uint8Array(n * 2);
-      quoteCodes(tokens, this.quoteBuf);
-    }
   }
 
   /** Gazetteer codes of the sentence in this.wid (see Gazetteer.match), or null if no word starts a phrase. */
@@ -408,7 +403,6 @@ export class NerModel {
     const E = this.emitW;
     const L = this.resources.gazetteer.lists.length;
     const { fine, hBase, hNorm, hShape } = this;
-    const quotes = this.resources.quotes ? this.quoteBuf : null;
     const W1 = this.w1;
     const W2 = emit2 ? this.stage2!.weights : null;
     const per = this.stages * N;
@@ -454,14 +448,6 @@ export class NerModel {
       if (this.cap[me]) {
         this.addRow(emit, base, W1.capRow[i === 0 ? 0 : 1], W1);
         if (W2) this.addRow(emit2!, base2, W2.capRow[i === 0 ? 0 : 1], W2);
-      }
-      if (quotes && quotes[i]) {
-        let k = quoteKey(quotes[i]);
-        this.addRow(emit, base, W1.row(k), W1);
-        if (W2) this.addRow(emit2!, base2, W2.row(k), W2);
-        k = quoteShapeKey(quotes[i], hShape[me]);
-        this.addRow(emit, base, W1.row(k), W1);
-        if (W2) this.addRow(emit2!, base2, W2.row(k), W2);
       }
     }
     return emit;
