@@ -83,3 +83,19 @@ describe('marsad eval ner', () => {
     expect(r.stderr).toContain('E_BAD_RECORD');
   });
 });
+
+describe('marsad eval entities', () => {
+  it('scores the entity layer on a gold file', async () => {
+    const r = await runCli(['eval', 'entities', '--conll', fixture('gold-entities.conll', AR_CONLL), '--json']);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.LOC).toMatchObject({ gold: 1, exact: 1 });
+    expect(s.PER.gold).toBe(1);
+  });
+
+  it('needs a gold tag on every token line', async () => {
+    const r = await runCli(['eval', 'entities', '--conll', fixture('untagged-entities.conll', 'a O\nb\n')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E_BAD_RECORD');
+  });
+});
