@@ -10,6 +10,8 @@ describe('organisation aliases → one id across scripts', () => {
     ['ولاية سيناء', 'org:isis-sinai'], ['ISKP', 'org:iskp'], ['حركة الشباب', 'org:al-shabaab'],
     ['مرصد الأزهر لمكافحة التطرف', 'org:al-azhar-observatory'], ['إذاعة البيان', 'org:al-bayan-radio'], ['أعماق', 'org:amaq'],
     ['إم.آي5', 'org:mi5'], ['MI5', 'org:mi5'], ['التحالف الدولي', 'org:global-coalition'],
+    ['حراس الدين', 'org:hurras-al-din'], ['Hurras al-Din', 'org:hurras-al-din'], ['كتائب حزب الله', 'org:kataib-hezbollah'], ['حزب الله', 'org:hezbollah'],
+    ['قسد', 'org:sdf'], ['Syrian Democratic Forces', 'org:sdf'], ['هيومن رايتس ووتش', 'org:hrw'], ['أ ش أ', 'org:mena'], ['Jemaah Islamiyah', 'org:jemaah-islamiyah'],
   ])('%s → %s', (name, id) => {
     expect(findOrg(name)?.id).toBe(id);
   });

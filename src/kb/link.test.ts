@@ -113,6 +113,30 @@ describe('linkDocument', () => {
     expect(byId(doc(somali, { mentions: [group] })).has('org:al-shabaab')).toBe(true);
   });
 
+  it('gives an Arabic and an English mention of a newer registry group one id, with its UN ref', () => {
+    const d = doc('قالت مصادر إن جماعة أنصار الدين هاجمت موقعا في كيدال. Ansar Dine later claimed the attack.');
+    const g = byId(d).get('org:ansar-dine')!;
+    expect(g.mentions.map((m) => m.text)).toEqual(['جماعة أنصار الدين', 'Ansar Dine']);
+    expect(g.sanctions?.[0]).toMatchObject({ list: 'UN', ref: 'QDe.135' });
+    const pmf = byId(doc('تقدمت قوات الحشد الشعبي نحو القضاء. The Popular Mobilization Forces said three fighters died.')).get('org:pmf')!;
+    expect(pmf.mentions.map((m) => m.text)).toEqual(['قوات الحشد الشعبي', 'Popular Mobilization Forces']);
+    expect(pmf.kind).toBe('security');
+  });
+
+  it('a newer weak alias alone names nothing; with its country or a strong alias it does', () => {
+    expect(byId(doc('دعا الخطيب إلى الحشد للمسيرة يوم الجمعة.')).has('org:pmf')).toBe(false);
+    expect(byId(doc('قال مسؤول عراقي إن الحشد أرسل تعزيزات.')).has('org:pmf')).toBe(true);
+    expect(byId(doc('أعلنت حركة الجهاد الإسلامي أن الجهاد الإسلامي لن تقبل الهدنة.')).get('org:pij')?.mentions.length).toBe(2);
+    expect(byId(doc('تحدث الكتاب عن تاريخ الجهاد الإسلامي في القرون الأولى.')).has('org:pij')).toBe(false);
+    expect(byId(doc('The Amnesty law was passed.', { language: 'en' })).has('org:amnesty')).toBe(false);
+  });
+
+  it('a news agency acronym in a dateline is the agency, not a place', () => {
+    const ents = byId(doc('الرياض (واس) - أعلنت رئاسة أمن الدولة القبض على خلية.'));
+    expect(ents.has('org:spa')).toBe(true);
+    expect(ents.get('org:saudi-state-security')?.kind).toBe('security');
+  });
+
   it('is deterministic', () => {
     const text = 'هاجم مسلحون من حركة الشباب فندقا في مقديشو، وأعلنت الحركة مسؤوليتها.';
     expect(JSON.stringify(linkDocument(doc(text)))).toBe(JSON.stringify(linkDocument(doc(text))));
