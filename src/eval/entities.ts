@@ -4,11 +4,10 @@
 // found exactly when the entity's mention covers the same tokens, and as found when a mention of
 // that type overlaps it: the knowledge base names a group with its head noun (حركة الشباب) where
 // ANERcorp's convention leaves the noun outside (حركة [الشباب]), and both are the right group.
-import { parseOptions, writeLine, type IO } from '../cli/command.js';
+import { writeLine, type IO } from '../cli/command.js';
 import { analyzeText } from '../commands/analyze.js';
-import { MarsadError } from '../core/errors.js';
 import { conllSentences } from '../model/conll.js';
-import { readConllInput } from '../model/read-input.js';
+import { readGoldConll } from './ner.js';
 import { canonicalTag, tagsToSpans } from '../model/tags.js';
 
 const TYPE_OF: Record<string, string> = { person: 'PER', organization: 'ORG', location: 'LOC' };
@@ -85,19 +84,8 @@ export function formatEntityScores(scores: Record<string, EntityTypeScore>): str
 }
 
 export async function runEvalEntities(args: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseOptions(args, {
-    conll: { type: 'string' },
-    lang: { type: 'string', default: 'auto' },
-    json: { type: 'boolean', default: false },
-  });
-  if (positionals.length > 0) throw new MarsadError('E_USAGE', `unexpected argument "${positionals[0]}" (use --conll FILE)`);
-  if (!values.conll) throw new MarsadError('E_USAGE', 'eval entities needs --conll FILE with gold tags in the last column');
-  const lang = values.lang;
-  if (lang !== 'ar' && lang !== 'en' && lang !== 'auto') throw new MarsadError('E_USAGE', `--lang must be ar, en or auto (got "${lang}")`);
-  const lines = await readConllInput(values.conll, io.stdin);
-  const untagged = lines.findIndex((l) => l.kind === 'token' && l.tag === null);
-  if (untagged >= 0) throw new MarsadError('E_BAD_RECORD', `line ${untagged + 1} has no gold tag column`);
+  const { lines, lang, json } = await readGoldConll(args, io, 'entities');
   const scores = scoreEntities(conllSentences(lines), lang);
-  writeLine(io.stdout, values.json ? JSON.stringify(scores, null, 2) : formatEntityScores(scores));
+  writeLine(io.stdout, json ? JSON.stringify(scores, null, 2) : formatEntityScores(scores));
   return 0;
 }
