@@ -264,6 +264,8 @@ export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
     const attack = ev.about ? byIncident.get(ev.about) : undefined;
     ev.date = claimDate(attack?.date ?? null, ev.claim!.delayHours);
     ev.location = attack?.location ?? null;
+    // a small town the gazetteer lacks has its country from the article, as the attack has
+    ev.country = attack?.country ?? null;
   }
   const statements = mergeStatements(findStatements(view, cues, anchors, mentions), doc.published);
   return finish(view, [...attacks, ...claims.values(), ...statements], byIncident);

@@ -21,6 +21,22 @@ describe('claims', () => {
     expect(attack.organizationRole).toBe('claimed');
   });
 
+  it('gives the claim the country of an attack in a town the gazetteer does not place', () => {
+    const village = { id: 'loc:al-hamra', type: 'location', name: 'al-Hamra', nameAr: 'الحمراء', kind: 'city', surfaces: ['الحمراء'] } as const;
+    const evs = eventsOf({
+      text:
+        'مقتل ثلاثة جنود بعبوة ناسفة في الحمراء\n\nقتل ثلاثة جنود يوم الأحد بانفجار عبوة ناسفة استهدفت دوريتهم في قرية الحمراء شمال بغداد.\n\n' +
+        'وأعلن تنظيم داعش مسؤوليته عن التفجير في بيان.',
+      published: '2024-02-12',
+      entities: [village, E.baghdad, E.isis],
+      dates: [{ surface: 'يوم الأحد', start: '2024-02-11' }],
+    });
+    const [attack] = reportedAttacks(evs);
+    const claim = evs.find((e) => e.type === 'claim')!;
+    expect(attack.location).toMatchObject({ nameAr: 'الحمراء', country: 'IQ' });
+    expect(claim.location).toMatchObject({ nameAr: 'الحمراء', country: 'IQ' });
+  });
+
   it('English: "claimed responsibility in a statement" with days of delay', () => {
     const evs = eventsOf({
       text: 'A bomb blast killed 7 people at a market in Mogadishu on Monday. Two days later al-Shabaab claimed responsibility for the attack in a statement.',
