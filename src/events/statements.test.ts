@@ -22,7 +22,7 @@ describe('claims', () => {
   });
 
   it('gives the claim the country of an attack in a town the gazetteer does not place', () => {
-    const village = { id: 'loc:al-hamra', type: 'location', name: 'al-Hamra', nameAr: 'الحمراء', kind: 'city', surfaces: ['الحمراء'] } as const;
+    const village = { id: 'loc:al-hamra', type: 'location' as const, name: 'al-Hamra', nameAr: 'الحمراء', kind: 'city', surfaces: ['الحمراء'] };
     const evs = eventsOf({
       text:
         'مقتل ثلاثة جنود بعبوة ناسفة في الحمراء\n\nقتل ثلاثة جنود يوم الأحد بانفجار عبوة ناسفة استهدفت دوريتهم في قرية الحمراء شمال بغداد.\n\n' +

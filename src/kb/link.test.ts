@@ -137,6 +137,19 @@ describe('linkDocument', () => {
     expect(ents.get('org:saudi-state-security')?.kind).toBe('security');
   });
 
+  it('names an unknown organisation without the clitics of running text, so its mentions meet', () => {
+    const text = 'تعاقد نادي الوحدة مع مدرب جديد، وقال رئيس الوحدة إن المدرب سيصل الأسبوع المقبل، وتمنى جمهور للوحدة التوفيق.';
+    const at = (s: string, from = 0): EntityMention => {
+      const start = text.indexOf(s, from);
+      return { start, end: start + s.length, text: s, type: 'ORG', source: 'model' };
+    };
+    const mentions = [at('الوحدة'), at('الوحدة', text.indexOf('رئيس')), at('للوحدة')];
+    const orgs = linkDocument(doc(text, { mentions })).filter((e) => e.type === 'organization');
+    expect(orgs).toHaveLength(1);
+    expect(orgs[0].nameAr).toBe('الوحدة');
+    expect(orgs[0].mentions.map((m) => m.text)).toEqual(['الوحدة', 'الوحدة', 'للوحدة']);
+  });
+
   it('is deterministic', () => {
     const text = 'هاجم مسلحون من حركة الشباب فندقا في مقديشو، وأعلنت الحركة مسؤوليتها.';
     expect(JSON.stringify(linkDocument(doc(text)))).toBe(JSON.stringify(linkDocument(doc(text))));

@@ -17,6 +17,8 @@ interface Candidate {
   org?: Organization;
   places?: Place[];
   weak?: boolean;
+  /** an organisation not in the registry: its name without a leading clitic (للشباب → الشباب) */
+  name?: string;
 }
 
 const BYLINE_CUE = /(?:^|\n)\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|By)\s*[-–—:]?\s*$/u;
@@ -64,12 +66,13 @@ export function linkDocument(doc: Document): Entity[] {
     if (m.type === 'MISC' || overlapsSome(cands, m)) continue;
     const s = span(text, m.start, m.end);
     if (m.type === 'ORG') {
-      let org = findOrg(m.text) ?? undefined;
+      const name = withoutProclitic(m.text);
+      let org = findOrg(name) ?? undefined;
       // a weak alias the tagger marks obeys the dictionary's rule: الشباب in a football report is a
       // club of that name, not the Somali group, unless the article names the group or Somalia
-      if (org && isWeakAlias(org, m.text) && !strongOrgs.has(org.id) && !(org.country && named.has(org.country))) org = undefined;
-      if (!org && (!substantialName(m.text) || isNeverOrg(m.text))) continue;
-      cands.push({ span: s, type: 'organization', source: m.source, org });
+      if (org && isWeakAlias(org, name) && !strongOrgs.has(org.id) && !(org.country && named.has(org.country))) org = undefined;
+      if (!org && (!substantialName(name) || isNeverOrg(name))) continue;
+      cands.push({ span: s, type: 'organization', source: m.source, org, name });
     }
     else if (m.type === 'LOC') {
       const places = placeCandidates(m.text);
@@ -144,7 +147,8 @@ function linkOrgs(text: string, cands: Candidate[]): Entity[] {
   const byId = new Map<string, Entity>();
   for (const c of cands) {
     const o = c.org;
-    const id = o ? o.id : 'org:' + slug(c.span.text);
+    const name = c.name ?? c.span.text;
+    const id = o ? o.id : 'org:' + slug(name);
     let e = byId.get(id);
     if (!e) {
       if (o) {
@@ -156,10 +160,10 @@ function linkOrgs(text: string, cands: Candidate[]): Entity[] {
         };
       } else {
         // not in the registry: keep the tagger's organisation, and screen it against the UN entities
-        const sanctions = screenName(c.span.text, { type: 'organization' });
+        const sanctions = screenName(name, { type: 'organization' });
         e = {
-          id, type: 'organization', name: isArabic(c.span.text) ? romanizeName(c.span.text) : c.span.text,
-          nameAr: isArabic(c.span.text) ? c.span.text : null, aliases: [], country: null, ...(sanctions.length ? { sanctions } : {}), mentions: [],
+          id, type: 'organization', name: isArabic(name) ? romanizeName(name) : name,
+          nameAr: isArabic(name) ? name : null, aliases: [], country: null, ...(sanctions.length ? { sanctions } : {}), mentions: [],
         };
       }
       byId.set(id, e);
@@ -214,6 +218,15 @@ function substantialName(s: string): boolean {
   const content = atoms.filter((a) => !DESCRIPTORS.has(a) && !DESCRIPTORS.has('ال' + a));
   if (content.length === 0) return false;
   return content.length > 1 || content[0].length >= 4;
+}
+
+/**
+ * A tagged Arabic name as written in running text carries the clitics of its first word
+ * (للشباب, والجامعة, بالاتحاد); as a name it has the article instead. Only the forms with the
+ * article are undone: و, ب or ل before any other letter may be the name's own (وحدات, بوكو حرام).
+ */
+export function withoutProclitic(name: string): string {
+  return name.replace(/^(?:[وف]?[بك]?ال|[وف]?لل)(?=\p{L}{2})/u, 'ال');
 }
 
 function slug(s: string): string {
