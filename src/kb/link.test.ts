@@ -111,6 +111,10 @@ describe('linkDocument', () => {
     const at2 = somali.indexOf('الشباب');
     const group: EntityMention = { start: at2, end: at2 + 'الشباب'.length, text: 'الشباب', type: 'ORG', source: 'model' };
     expect(byId(doc(somali, { mentions: [group] })).has('org:al-shabaab')).toBe(true);
+    // a group of no one country (القاعدة) is taken on the tagger's word
+    const aq = 'قال مسؤول إن القاعدة تبنت الهجوم.';
+    const at3 = aq.indexOf('القاعدة');
+    expect(byId(doc(aq, { mentions: [{ start: at3, end: at3 + 'القاعدة'.length, text: 'القاعدة', type: 'ORG', source: 'model' }] })).has('org:al-qaeda')).toBe(true);
   });
 
   it('gives an Arabic and an English mention of a newer registry group one id, with its UN ref', () => {

@@ -68,9 +68,10 @@ export function linkDocument(doc: Document): Entity[] {
     if (m.type === 'ORG') {
       const name = withoutProclitic(m.text);
       let org = findOrg(name) ?? undefined;
-      // a weak alias the tagger marks obeys the dictionary's rule: الشباب in a football report is a
-      // club of that name, not the Somali group, unless the article names the group or Somalia
-      if (org && isWeakAlias(org, name) && !strongOrgs.has(org.id) && !(org.country && named.has(org.country))) org = undefined;
+      // a weak alias the tagger marks needs the group's country or a strong alias when the group
+      // has a country: الشباب in a football report is a club of that name, not the Somali group.
+      // Without one (القاعدة, مجلس الأمن) the tagger's reading as an organisation is taken.
+      if (org?.country && isWeakAlias(org, name) && !strongOrgs.has(org.id) && !named.has(org.country)) org = undefined;
       if (!org && (!substantialName(name) || isNeverOrg(name))) continue;
       cands.push({ span: s, type: 'organization', source: m.source, org, name });
     }
