@@ -330,16 +330,17 @@ function train(setup: LangSetup): void {
     process.stdout.write(`${setup.lang} dev, stacked, no consistency pass: overall F1 ${(100 * stacked.overall.f1).toFixed(2)}\n`);
   }
   model.consistency = true;
-  const withPass = scoreSpans(devGold, tagSentences(model, tokens));
+  const predWith = tagSentences(model, tokens);
   model.consistency = false;
-  const withoutPass = scoreSpans(devGold, tagSentences(model, tokens));
+  const predWithout = tagSentences(model, tokens);
   model.consistency = file.consistency;
+  const withPass = scoreSpans(devGold, predWith);
+  const withoutPass = scoreSpans(devGold, predWithout);
   process.stdout.write(`${setup.lang} dev, with / without the consistency pass: F1 ${(100 * withPass.overall.f1).toFixed(2)} / ${(100 * withoutPass.overall.f1).toFixed(2)}\n`);
   const final = file.consistency ? withPass : withoutPass;
   process.stdout.write(`${setup.lang} dev as committed (${file.consistency ? 'with' : 'without'} consistency pass; ${devPath}):\n${formatScores(final)}\n`);
-  model.consistency = file.consistency;
   const seen = new Set(trainSet.flatMap((s) => tagsToSpans(Array.from(s.gold, (t) => TAGS[t])).map((x) => nameKey(s.tokens.slice(x.start, x.end), x.type))));
-  const split = recallBySeen(devGold, tagSentences(model, tokens), tokens, seen);
+  const split = recallBySeen(devGold, file.consistency ? predWith : predWithout, tokens, seen);
   const pct = (b: { found: number; total: number }) => `${(100 * b.found / Math.max(1, b.total)).toFixed(1)}% of ${b.total}`;
   process.stdout.write(`${setup.lang} dev recall on names seen in training ${pct(split.seen)}, on unseen names ${pct(split.unseen)}\n`);
 }

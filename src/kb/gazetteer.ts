@@ -152,6 +152,12 @@ function nameIndex(places: Place[]): Map<string, Place[]> {
 }
 
 /** All places known by this name (any script; a leading article or clitic is tolerated). */
+/**
+ * One proclitic before a place name (وبغداد, بلندن, ولحلب). Not ك ("like"): rare before a place,
+ * while many names start with the letter (كريم is not ريم, a spelling of Rome).
+ */
+const PROCLITIC = /^(و|ف)?(ب|ل)?/;
+
 export function placeCandidates(name: string): Place[] {
   const g = gazetteer();
   const k = nameKey(name);
@@ -159,9 +165,8 @@ export function placeCandidates(name: string): Place[] {
   const direct = g.byName.get(k);
   if (direct) return direct;
   if (isArabic(k)) {
-    // بلندن, وبغداد: try without one proclitic, then with the article added or removed. Not ك
-    // ("like"): rare before a place, while many names start with the letter (كريم is not ريم)
-    for (const re of [/^(و|ف)?(ب|ل)?/, /^(و|ف)?(ال)/]) {
+    // بلندن, وبغداد: try without one proclitic, then with the article added or removed
+    for (const re of [PROCLITIC, /^(و|ف)?(ال)/]) {
       const stripped = k.replace(re, '');
       if (stripped !== k && stripped.length >= 2) {
         const hit = g.byName.get(stripped) ?? g.byName.get('ال' + stripped);
@@ -263,7 +268,7 @@ export function placeBySkeleton(name: string, context: PlaceContext): Place | nu
   if (atoms.length === 0 || !isArabic(atoms[0])) return null;
   const keys = [skeletonKey(atoms)];
   // بغومبيه، وعين: one proclitic on the first word
-  const bare = atoms[0].replace(/^(و|ف)?(ب|ل)?/, '');
+  const bare = atoms[0].replace(PROCLITIC, '');
   if (bare !== atoms[0] && bare.length >= 3) keys.push(skeletonKey([bare, ...atoms.slice(1)]));
   let best: Place | null = null;
   for (const key of keys) {
@@ -285,7 +290,7 @@ export function choosePlace(cands: Place[], name: string, context: PlaceContext)
   const arabic = isArabic(k);
   // وبرفح: the name as checked by hand, without the conjunction and preposition
   if (arabic && !cands.some((p) => p.curatedAr.includes(k))) {
-    const bare = k.replace(/^(و|ف)?(ب|ل)?/, '');
+    const bare = k.replace(PROCLITIC, '');
     if (bare !== k && cands.some((p) => p.curatedAr.includes(bare))) k = bare;
   }
   const acronym = ACRONYM.test(name.trim());

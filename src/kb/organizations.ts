@@ -85,14 +85,12 @@ export function isWeakAlias(org: Organization, name: string): boolean {
   return (org.weak ?? []).some((w) => aliasKey(w) === key);
 }
 
-/** A term of the trade that reads like a group's name but names none (the caliphate, sleeper cells). */
+/**
+ * A term of the trade that reads like a group's name but names none (the caliphate, sleeper
+ * cells). The name comes without the clitics of running text (link.ts withoutProclitic).
+ */
 export function isNeverOrg(name: string): boolean {
-  const never = registry().never;
-  const atoms = nameAtoms(name);
-  if (never.has(atoms.map(stripArticle).join(' '))) return true;
-  // a proclitic on the first word: بالذئاب المنفردة, والخلافة
-  const bare = atoms[0]?.match(/^(?:و|ف)?(?:ب|ل|ك)?(?:ال)?(.{3,})$/u)?.[1];
-  return bare !== undefined && never.has([bare, ...atoms.slice(1).map(stripArticle)].join(' '));
+  return registry().never.has(aliasKey(name));
 }
 
 export function orgById(id: string): Organization | null {
