@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOrg, resolvePlace, placeBySkeleton, countryOfAdjective, personId, screenName, skeleton, lookup } from './index.js';
+import { findOrg, orgById, registry, resolvePlace, placeBySkeleton, countryOfAdjective, personId, screenName, skeleton, lookup } from './index.js';
 import { atomize, fold } from './text.js';
 import { tokenize } from '../lang/tokenize.js';
 
@@ -24,6 +24,18 @@ describe('organisation aliases → one id across scripts', () => {
   it('UN designations are the list refs', () => {
     expect(findOrg('داعش')!.designations.find((d) => d.list === 'UN')?.ref).toBe('QDe.115');
     expect(findOrg('حزب الله')!.designations.some((d) => d.list === 'UN')).toBe(false);
+  });
+
+  it('US-FTO designations are the State Department list dates, and only where the list makes one', () => {
+    const fto = (name: string) => orgById(name)!.designations.filter((d) => d.list === 'US-FTO').map((d) => d.ref);
+    expect(fto('org:isis-yemen')).toEqual([]); // an SDGT (2016), never an FTO
+    expect(fto('org:hasm')).toEqual(['2021-01-14']);
+    expect(fto('org:harakat-al-nujaba')).toEqual(['2025-09']);
+    expect(fto('org:hts')).toEqual(['2014-05-15']); // standalone al-Nusrah Front, not its 2012 AQI alias
+    expect(fto('org:jnim')).toEqual(['2018-09-06']);
+    for (const o of registry().orgs) {
+      for (const d of o.designations) if (d.list === 'US-FTO') expect(d.ref, o.id).toMatch(/^(19|20)\d\d-[01]\d(-[0-3]\d)?$/);
+    }
   });
 });
 
