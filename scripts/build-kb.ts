@@ -7,6 +7,9 @@ import { gzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { fold, nameAtoms } from '../src/kb/text.ts';
 import { contentTokens, tokenKey } from '../src/kb/names.ts';
+import { commonKey, OWN_HEADS, PLACE_HEADS } from '../src/kb/place-heads.ts';
+import { readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 const argData = process.argv.indexOf('--data');
 const DATA = argData > 0 ? process.argv[argData + 1] : join(import.meta.dirname, '../../shared/data');
@@ -209,6 +212,36 @@ function buildNameParts() {
   return { source: 'ANERcorp train split (CC BY-SA 4.0)', first, part, common };
 }
 
+/**
+ * Ordinary words of Arabic news, for the place rule (src/kb/place-heads.ts): words seen at least
+ * 20 times in SaudiNewsNet (CC BY-NC-SA 4.0) that follow a place head noun in under 10% of their
+ * occurrences. "منطقة سكنية" is prose; a village after قرية is almost never this frequent.
+ */
+function buildCommonWords() {
+  const dir = join(DATA, 'corpus/ar-saudinewsnet');
+  const heads = new Set([...PLACE_HEADS, ...OWN_HEADS].map(fold));
+  const total = new Map<string, number>();
+  const afterHead = new Map<string, number>();
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort()) {
+    const articles = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8')) as Array<{ title?: string; content?: string }>;
+    for (const a of articles) {
+      for (const part of [a.title ?? '', a.content ?? '']) {
+        let head = false;
+        for (const m of part.matchAll(/[\u0621-\u064A\u0640\u064B-\u0652]+|[^\s\u0621-\u0652]+/g)) {
+          const norm = fold(m[0]);
+          const k = commonKey(norm);
+          total.set(k, (total.get(k) ?? 0) + 1);
+          if (head) afterHead.set(k, (afterHead.get(k) ?? 0) + 1);
+          head = heads.has(norm) || heads.has(norm.replace(/^(?:و|ف)?(?:ب|ل|ك)?/, ''));
+        }
+      }
+    }
+  }
+  const common: string[] = [];
+  for (const [k, n] of total) if (n >= 20 && /^[\u0621-\u064A]{2,}$/.test(k) && (afterHead.get(k) ?? 0) < 0.1 * n) common.push(k);
+  return { source: 'SaudiNewsNet (CC BY-NC-SA 4.0): word counts', common: common.sort() };
+}
+
 function write(name: string, data: unknown) {
   const json = JSON.stringify(data);
   const gz = gzipSync(Buffer.from(json), { level: 9 });
@@ -221,6 +254,7 @@ const t0 = Date.now();
 const { places, countries, noText } = buildPlaces();
 write('places.json.gz', { version: 1, source: 'GeoNames cities15000 + admin1 (CC BY 4.0); mledoze/countries (ODbL 1.0); src/kb/data/places-ar.json', countries, places, noText });
 write('name-parts.json.gz', { version: 1, ...buildNameParts() });
+write('words.json.gz', { version: 1, ...buildCommonWords() });
 const sanctions = buildSanctions();
 write('sanctions.json.gz', { version: 1, ...sanctions });
 console.log(`${places.length} places, ${countries.length} countries, ${noText.length} blocked names, ${sanctions.records.length} UN records in ${Date.now() - t0} ms`);

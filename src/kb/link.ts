@@ -7,6 +7,8 @@ import { choosePlace, gazetteer, nameKey, placeBySkeleton, placeCandidates, plac
 import { findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, findPersonNames } from './persons.js';
+import { findPlaceNames } from './place-heads.js';
+import { countryOfAdjective } from './adjectives.js';
 import { screenName } from './sanctions.js';
 import { idSlug, romanizeName } from './names.js';
 
@@ -84,12 +86,25 @@ export function linkDocument(doc: Document): Entity[] {
   }
 
   // rule-found names fill in where the tagger is absent or missed one
+  const mark = (mask: Uint8Array, c: Candidate) => {
+    for (let i = firstAtomEndingAfter(atoms, c.span.start); i < atoms.length && atoms[i].start < c.span.end; i++) mask[i] = 1;
+  };
+  // places after a head noun (في قرية العكر الغربي) where nothing was found, or only a part that
+  // nothing could place (the tagger's عين of بولاية عين الدفلى)
+  const placeMask = new Uint8Array(atoms.length);
+  for (const c of cands) if (!(c.type === 'location' && c.source === 'model' && c.places!.length === 0)) mark(placeMask, c);
+  for (const s of findPlaceNames(text, atoms, (i) => placeMask[i] === 1)) {
+    const sp = span(text, s.start, s.end);
+    const inside = (c: Candidate) => c.span.start < sp.end && sp.start < c.span.end;
+    // the tagger's longer name stands (لاس فيجاس, not the rule's لاس), unless what it adds is a
+    // nationality (لوزان السويسرية)
+    if (cands.some((c) => inside(c) && c.span.end > sp.end && !countryOfAdjective(text.slice(sp.end, c.span.end).trim()))) continue;
+    for (let k = cands.length - 1; k >= 0; k--) if (inside(cands[k])) cands.splice(k, 1);
+    cands.push({ span: sp, type: 'location', source: 'rule', places: placeCandidates(sp.text) });
+  }
   // atoms under an organisation or a place; no such candidate is added after this point
   const coveredMask = new Uint8Array(atoms.length);
-  for (const c of cands) {
-    if (c.type === 'person') continue;
-    for (let i = firstAtomEndingAfter(atoms, c.span.start); i < atoms.length && atoms[i].start < c.span.end; i++) coveredMask[i] = 1;
-  }
+  for (const c of cands) if (c.type !== 'person') mark(coveredMask, c);
   const coveredAtom = (i: number) => coveredMask[i] === 1;
   for (const s of findPersonNames(atoms, coveredAtom)) {
     const sp = span(text, s.start, s.end);

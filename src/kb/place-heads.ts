@@ -1,0 +1,105 @@
+// Places the tagger missed, read off the noun that introduces them: "في قرية العكر الغربي",
+// "بمنطقة جبل اللوح", "بولاية عين الدفلى". Small towns and districts are where attacks happen, and
+// they are the names a tagger trained on other news has least often seen. The word after the head
+// noun is a name when the gazetteer knows the phrase, or when it is not an ordinary word of Arabic
+// news (the list of ordinary words is counted from an unlabelled news corpus by scripts/build-kb.ts:
+// frequent words that seldom follow a place head noun, so "منطقة سكنية" and "ولاية ثانية" stay prose).
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import type { Span } from '../core/types.js';
+import { placeCandidates } from './gazetteer.js';
+import { fold, isArabic, startAfterClitic, type Atom } from './text.js';
+
+/** Head nouns that are not part of the name (مدينة رفح → رفح), as written. */
+// (not مديرية: in Egyptian news it is mostly a directorate, مديرية أمن شمال سيناء)
+export const PLACE_HEADS = ['مدينة', 'بلدة', 'قرية', 'ولاية', 'محافظة', 'منطقة', 'إقليم', 'مقاطعة', 'ناحية', 'قضاء', 'مخيم', 'حي', 'ضاحية'];
+/** Head nouns that are (جبل اللوح, وادي سوف, تل أبيض): any word that is no particle completes them. */
+export const OWN_HEADS = ['جبل', 'وادي', 'تل'];
+/**
+ * Words that follow a place head noun so often that the corpus count cannot call them ordinary, but
+ * name no place: "منطقة عازلة", "منطقة اليورو", "منطقة الجزاء", "مدينة ملاهٍ", as keys (commonKey).
+ */
+const NOT_NAMES = ['عازله', 'امنه', 'حدوديه', 'نائيه', 'جبليه', 'ريفيه', 'صحراويه', 'ماهوله', 'محظوره', 'منكوبه', 'مغلقه', 'ساحليه', 'زراعيه', 'صناعيه', 'تجاريه', 'سياحيه', 'حره', 'محرره', 'محاصره', 'مجاوره', 'محاذيه', 'قريبه', 'بعيده', 'معزوله', 'خضراء', 'ساخنه', 'واسعه', 'منزوعه', 'عسكريه', 'سكنيه', 'اقتصاديه', 'نفطيه', 'متنازع', 'يورو', 'جزاء', 'ملاه', 'ملاهي', 'امن', 'عمليات', 'نفوذ', 'اشتباكات', 'جديده', 'كبيره', 'صغيره'];
+/** Words that continue a place name after its first word: العكر الغربي, بني سويف الجديدة. */
+const CONTINUATIONS = ['الغربي', 'الغربية', 'الشرقي', 'الشرقية', 'الشمالي', 'الشمالية', 'الجنوبي', 'الجنوبية', 'الجديد', 'الجديدة', 'القديم', 'القديمة', 'الكبرى', 'الصغرى', 'العليا', 'السفلى', 'الوسطى', 'الفوقا', 'التحتا'];
+const HAYY = fold('حي');
+/** Directions and relations: "في منطقة شرق المدينة" names no place (the gazetteer still reads شمال سيناء). */
+const RELATIONS = ['شرق', 'غرب', 'شمال', 'جنوب', 'وسط', 'قرب', 'بين', 'داخل', 'خارج', 'حول', 'جوار', 'محيط', 'اطراف', 'ضواحي', 'عند', 'تحت', 'فوق', 'امام', 'خلف', 'نحو', 'شرقي', 'غربي', 'شمالي', 'جنوبي'];
+/** Particles and pronouns that never start or continue a name. */
+const STOP = ['في', 'من', 'الى', 'إلى', 'على', 'عن', 'مع', 'الذي', 'التي', 'هو', 'هي', 'او', 'أو', 'ثم', 'قد', 'لم', 'لا', 'ما', 'كل', 'بعض', 'غير', 'نفس', 'ذات', 'هذه', 'هذا', 'تلك', 'ذلك', 'اخرى', 'أخرى', 'آخر', 'عدة', 'احدى', 'إحدى'];
+
+/** The key ordinary words are counted under: the folded word without a conjunction and an article with its preposition. */
+export function commonKey(norm: string): string {
+  const k = norm.replace(/^(?:و|ف)?(?:بال|كال|لل|ال)/, '');
+  return k.length >= 2 ? k : norm;
+}
+
+interface HeadData {
+  heads: Map<string, boolean>;
+  continuations: Set<string>;
+  stop: Set<string>;
+  common: Set<string>;
+  relations: Set<string>;
+  notNames: Set<string>;
+}
+let memo: HeadData | undefined;
+
+function data(): HeadData {
+  if (memo) return memo;
+  const raw = JSON.parse(gunzipSync(readFileSync(new URL('../../models/kb/words.json.gz', import.meta.url))).toString('utf8')) as { common: string[] };
+  const heads = new Map<string, boolean>();
+  for (const h of PLACE_HEADS) heads.set(fold(h), false);
+  for (const h of OWN_HEADS) heads.set(fold(h), true);
+  memo = { heads, continuations: new Set(CONTINUATIONS.map(fold)), stop: new Set(STOP.map(fold)), common: new Set(raw.common), relations: new Set(RELATIONS.map(fold)), notNames: new Set(NOT_NAMES) };
+  return memo;
+}
+
+/** The head noun an atom is, without its clitics (بمنطقة → منطقة), or undefined. */
+function headOf(a: Atom, heads: Map<string, boolean>): string | undefined {
+  if (heads.has(a.norm)) return a.norm;
+  const bare = a.norm.replace(/^(?:و|ف)?(?:ب|ل|ك)?/, '');
+  return bare !== a.norm && heads.has(bare) ? bare : undefined;
+}
+
+/**
+ * Place names introduced by a head noun, over atoms no other name covers. The gazetteer's reading
+ * of the following one to three words is taken first (ولاية عين الدفلى); otherwise an unknown
+ * word and at most one more (a direction, or a second unknown word) make the name.
+ */
+export function findPlaceNames(text: string, atoms: Atom[], covered: (i: number) => boolean): Span[] {
+  const d = data();
+  const out: Span[] = [];
+  // the next word, with nothing but space before it (not "وادي (أضم" or "منطقة «X»")
+  const usable = (j: number) => j < atoms.length && !atoms[j].breakBefore && !covered(j) && isArabic(atoms[j].norm) && !d.stop.has(atoms[j].norm) && /^\s+$/.test(text.slice(atoms[j - 1].end, atoms[j].start));
+  for (let i = 0; i < atoms.length - 1; i++) {
+    const head = headOf(atoms[i], d.heads);
+    if (head === undefined || !usable(i + 1)) continue;
+    const own = d.heads.get(head)!;
+    if (own && /[أإآ]/.test(atoms[i].text)) continue; // وأدى (and it led to) folds to وادي
+    let end = -1;
+    for (let n = 3; n >= 1 && end < 0; n--) {
+      let ok = true;
+      for (let j = i + 1; j <= i + n; j++) ok &&= usable(j);
+      if (ok && placeCandidates(atoms.slice(i + 1, i + n + 1).map((a) => a.text).join(' ')).length > 0) end = i + n;
+    }
+    if (end < 0) {
+      const key = (j: number) => commonKey(atoms[j].norm);
+      const ordinary = (j: number) => d.common.has(key(j)) || d.notNames.has(key(j)) || headOf(atoms[j], d.heads) !== undefined || d.relations.has(key(j));
+      // a word with a pronoun suffix is prose (حصتهم، يخترقها)
+      const suffixed = (j: number) => /(?:هم|هن|كم|كن|ها)$/.test(atoms[j].norm);
+      if (suffixed(i + 1) || d.notNames.has(key(i + 1)) || d.relations.has(key(i + 1))) continue;
+      // an own head takes any other word (تل أبيض، جبل الشيخ); حي a definite one (حي الزهور, not
+      // "حي يرزق"); another head an unknown word only
+      if (own ? false : head === HAYY ? !atoms[i + 1].norm.startsWith('ال') : ordinary(i + 1)) continue;
+      end = i + 1;
+      const next = i + 2;
+      // a second unknown word without a clitic (بني سويف), not "لودر لتطهيرها" or "الأندلس والعزيزية"
+      if (usable(next) && (d.continuations.has(atoms[next].norm) || (!ordinary(next) && !suffixed(next) && !/^[وفبلك]/.test(atoms[next].norm)))) end = next;
+    }
+    // بجبل اللوح: the name begins after the clitics of an own head
+    const start = own ? startAfterClitic(atoms[i], head) : atoms[i + 1].start;
+    out.push({ start, end: atoms[end].end, text: '' });
+    i = end;
+  }
+  return out;
+}
