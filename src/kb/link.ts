@@ -6,7 +6,7 @@ import { scanDictionary, type DictMatch } from './matcher.js';
 import { choosePlace, gazetteer, nameKey, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
 import { findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } from './organizations.js';
 
-import { authorNameTest, clusterPersons, findPersonNames } from './persons.js';
+import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
 import { findPlaceNames } from './place-heads.js';
 import { countryOfAdjective } from './adjectives.js';
 import { screenName } from './sanctions.js';
@@ -106,9 +106,38 @@ export function linkDocument(doc: Document): Entity[] {
   const coveredMask = new Uint8Array(atoms.length);
   for (const c of cands) if (c.type !== 'person') mark(coveredMask, c);
   const coveredAtom = (i: number) => coveredMask[i] === 1;
+  // every person span takes the extent the rules of Arabic names give it (titles out, nasab and
+  // nisba in, a trailing وللزمالك out); what is left of a bare title is no person
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const c = cands[k];
+    if (c.type !== 'person') continue;
+    cands.splice(k, 1);
+    for (const part of splitJoinedNames(atoms, c.span)) {
+      const r = refinePersonSpan(atoms, part, coveredAtom);
+      if (!r) continue;
+      // a nasab taken in may reach the next person span (عقلا بن [علي العقلا]): one name
+      const joined = cands.find((o) => o.type === 'person' && o.span.start < r.end && r.start < o.span.end);
+      if (joined) joined.span = span(text, Math.min(r.start, joined.span.start), Math.max(r.end, joined.span.end));
+      else cands.push({ ...c, span: span(text, r.start, r.end) });
+    }
+  }
   for (const s of findPersonNames(atoms, coveredAtom)) {
-    const sp = span(text, s.start, s.end);
-    if (!overlapsSome(cands, sp)) cands.push({ span: sp, type: 'person', source: 'rule' });
+    const r = refinePersonSpan(atoms, s, coveredAtom);
+    if (!r) continue;
+    const sp = span(text, r.start, r.end);
+    const hit = cands.filter((c) => c.span.start < sp.end && sp.start < c.span.end);
+    // a rule-found name that holds a one-word person span of the tagger whole and ends in a name word
+    // takes its place (the tagger's [جوزيف] in جوزيف نعمة الخوري); one that overlaps anything else is dropped
+    if (hit.length > 1) continue;
+    if (hit.length === 1) {
+      const c = hit[0];
+      if (c.type !== 'person') continue;
+      // a nasab the tagger's span ends with goes on into a rule-found name that ends in a name word:
+      // غانم بن [حمد الهاجري]
+      if (sp.start > c.span.start && endsInNasab(atoms, c.span, sp.start) && endsInNameWord(atoms, sp)) { c.span = span(text, c.span.start, Math.max(sp.end, c.span.end)); continue; }
+      if (sp.start > c.span.start || c.span.end > sp.end || !endsInNameWord(atoms, sp) || /\s/.test(c.span.text.trim())) continue;
+      c.span = sp;
+    } else cands.push({ span: sp, type: 'person', source: 'rule' });
   }
 
   const entities: Entity[] = [];
@@ -120,18 +149,6 @@ export function linkDocument(doc: Document): Entity[] {
   return entities
     .filter((e) => e.mentions.length > 0)
     .sort((a, b) => a.mentions[0].start - b.mentions[0].start || (a.id < b.id ? -1 : 1));
-}
-
-/** Index of the first atom whose end lies after `pos` (atoms are in text order and do not overlap). */
-function firstAtomEndingAfter(atoms: Atom[], pos: number): number {
-  let lo = 0;
-  let hi = atoms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (atoms[mid].end > pos) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 function linkPersons(doc: Document, spans: Span[], atoms: Atom[], covered: (i: number) => boolean): Entity[] {

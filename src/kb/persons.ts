@@ -7,6 +7,7 @@ import { fold, isArabic, startAfterClitic, type Atom } from './text.js';
 import { nameData, sharedNameTokens, personId, personKey, romanizeName, isCommonGivenName } from './names.js';
 import { skeleton } from './translit.js';
 import { countryOfAdjective } from './adjectives.js';
+import { placeCandidates } from './gazetteer.js';
 
 interface NameParts {
   first: Set<string>;
@@ -30,9 +31,104 @@ function nameParts(): NameParts {
   return partsMemo;
 }
 
+/**
+ * Titles, ranks, offices and honorifics (folded, without clitics) that stand before a name and are
+ * not part of it (ANERcorp leaves الرئيس, الشيخ, اللواء… outside). Forms without the article only
+ * where they are no given name (أمير, سلطان, سيد, شيخ and قائد are names too).
+ */
+const TITLE_WORDS = new Set(
+  ['الرئيس', 'رئيس', 'الشيخ', 'الأمير', 'الأميرة', 'الملك', 'الملكة', 'السلطان', 'ولي', 'سمو', 'صاحب', 'معالي', 'سعادة',
+    'فخامة', 'جلالة', 'فضيلة', 'العاهل', 'الإمام', 'السيد', 'السيدة', 'الدكتور', 'الدكتورة', 'المهندس', 'الأستاذ',
+    'المحامي', 'القاضي', 'الوزير', 'وزير', 'وزيرة', 'نائب', 'النائب', 'السفير', 'المستشار', 'اللواء', 'العميد', 'العقيد',
+    'المقدم', 'الرائد', 'النقيب', 'الملازم', 'الجنرال', 'الفريق', 'المشير', 'الملا', 'المولوي', 'الحاج', 'الحاجة',
+    'القائد', 'الزعيم', 'المرشد', 'المفتي', 'العلامة', 'الداعية', 'المتحدث', 'الناطق', 'المدعو'].map(fold),
+);
+
+/**
+ * The titles and offices of TITLE_WORDS that are never a family name either: after a name's first
+ * word they end it (محمد بن سلمان ولي العهد). الشيخ, الأمير, السيد, القاضي, السلطان, المهندس… are
+ * family names as well (آل الشيخ, صالح القاضي, إبراهيم السلطان) and are left alone there.
+ */
+const TITLE_AFTER_NAME = new Set(
+  ['الرئيس', 'رئيس', 'ولي', 'سمو', 'معالي', 'سعادة', 'فخامة', 'جلالة', 'فضيلة', 'العاهل', 'الوزير', 'وزير', 'وزيرة', 'نائب',
+    'السفير', 'المستشار', 'اللواء', 'العميد', 'العقيد', 'المقدم', 'الرائد', 'النقيب', 'الملازم', 'الجنرال', 'المشير',
+    'الزعيم', 'المرشد', 'الداعية', 'المتحدث', 'الناطق', 'المدعو'].map(fold),
+);
+
+/**
+ * Nisba-shaped words (ال…ي) that follow a name as a description, not as a family name: roles,
+ * ideologies, sects and ethnic groups (nationality adjectives are told apart by the nationality
+ * table), and the ordinals that are no regnal number of a name's own.
+ */
+const DESCRIPTIVE_NISBA = new Set(
+  ['الأمني', 'القيادي', 'الصحفي', 'الصحافي', 'الإعلامي', 'الإرهابي', 'الانتحاري', 'الجهادي', 'التكفيري', 'السلفي',
+    'الإخواني', 'الداعشي', 'القاعدي', 'الشرعي', 'الميداني', 'المحامي', 'القاضي', 'الحقوقي', 'الدبلوماسي', 'البرلماني',
+    'الرئاسي', 'الحزبي', 'النيابي', 'الطبي', 'الرياضي', 'الدولي', 'المحلي', 'الكردي', 'الدرزي', 'المسيحي', 'اليهودي',
+    'التركماني', 'الإيزيدي', 'اليزيدي', 'الأمازيغي', 'البلوشي', 'البشتوني', 'الطاجيكي', 'الأوزبكي', 'القبطي', 'الآشوري',
+    'السرياني', 'الأرمني', 'الشيعي', 'السني', 'الليبرالي', 'الشيوعي', 'الاشتراكي', 'اليساري', 'اليميني', 'الماضي',
+    'الحالي', 'الثاني', 'الحادي', 'المستقبلي', 'الرسمي', 'الشخصي', 'الحكومي', 'العسكري', 'السياسي'].map(fold),
+);
+
 /** Words that end a name even when they look like one. */
 const STOP = new Set(['ان', 'انه', 'انها', 'الذي', 'التي', 'في', 'من', 'على', 'علي', 'الي', 'عن', 'مع', 'هو', 'هي', 'قد', 'لم', 'لا', 'ما', 'بن', 'ابن'].map(fold));
 const TRIGGER_LATIN = /^(Mr|Mrs|Ms|Dr|Colonel|Col|General|Gen|Sheikh|President|Minister)$/;
+
+/** A word of the set, also behind a conjunction or preposition (والرئيس, للشيخ, وسمو). */
+function inTitleSet(set: ReadonlySet<string>, norm: string): boolean {
+  if (set.has(norm)) return true;
+  const c = norm.charCodeAt(0);
+  // و ف ب ل ك: the only letters a clitic starts with
+  if (c !== 0x648 && c !== 0x641 && c !== 0x628 && c !== 0x644 && c !== 0x643) return false;
+  const bare = norm.replace(/^[وف]/, '');
+  return set.has(bare) || set.has(bare.replace(/^[بلك]/, '')) || set.has(bare.replace(/^لل/, 'ال'));
+}
+
+/** A nationality adjective: the nationality table, or a country's name with the nisba ending (الأرجنتيني). */
+function isNationality(norm: string): boolean {
+  if (countryOfAdjective(norm) !== null) return true;
+  return norm.endsWith('ي') && placeCandidates(norm.slice(0, -1)).some((p) => p.kind === 'country');
+}
+
+/** An al- family name of the nisba pattern (الحموي, الإدريسي): not a nationality, a description or a common word. */
+function isFamilyNisba(norm: string): boolean {
+  return norm.length >= 5 && norm.startsWith('ال') && norm.endsWith('ي') && !DESCRIPTIVE_NISBA.has(norm) &&
+    !nameParts().common.has(norm) && !isNationality(norm);
+}
+
+/**
+ * The conjunction و or the preposition لـ glued to the article (والجيش, وللزمالك, للمحققين): never
+ * a later word of a name. Not ف + article: فالكاو and فالنسيا are names of their own.
+ */
+const CLITIC_ARTICLE = /^(?:و(?:ال|لل|بال|كال)|لل)[\u0621-\u064A]{3}/;
+/** Prepositions and function words that end a name (على only as written with alef maqsura: علي is Ali). */
+const NAME_BREAK = new Set(['في', 'من', 'عن', 'مع', 'الى', 'منذ', 'لدى', 'عند', 'ان', 'انه', 'انها', 'الذي', 'التي', 'هو', 'هي', 'قد', 'لم', 'لا', 'ما'].map(fold));
+const isPrepositionAla = (a: Atom) => /^[وف]?على$/.test(a.text.replace(/[\u064B-\u0652\u0640]/g, ''));
+const isNameBreak = (a: Atom) => NAME_BREAK.has(a.norm) || (a.norm === 'علي' && isPrepositionAla(a));
+
+/** A word of a person's name as the lexicons know it (given, first, part, spelled, عبد…). */
+function knownNameWord(norm: string): boolean {
+  const parts = nameParts();
+  return parts.arabicTriggers.has(norm) || parts.part.has(norm) || nameData().spelling.has(norm) || /^عبد/.test(norm);
+}
+
+/**
+ * The name inside a word that carries a proclitic (ومحمد, لإدريس, بمروان): the clitic-free form
+ * when the rest is a known name word, else undefined. A word the curated lexicon knows whole is
+ * its own name (وسام, بسام); ANERcorp's lists hold clitic forms too (ومحمد) and do not count. After
+ * ب or ل the rest must be a first name or a name word of four letters at least (بابا is no ب + ابا).
+ */
+function nameAfterClitic(a: Atom): string | undefined {
+  const norm = a.norm;
+  const lex = nameData();
+  if (norm.length < 4 || !/^[وفبل]/.test(norm) || lex.spelling.has(norm) || lex.given.has(norm) || nameParts().common.has(norm)) return undefined;
+  const parts = nameParts();
+  for (const form of [norm.slice(1), /^[وف][بل]/.test(norm) ? norm.slice(2) : '']) {
+    if (form.length < 3) continue;
+    const conj = norm.length - form.length === 1 && /^[وف]/.test(norm);
+    if (conj ? knownNameWord(form) || lex.particles.has(form) : parts.arabicTriggers.has(form) || lex.particles.has(form) || (knownNameWord(form) && form.length >= 4)) return form;
+  }
+  return undefined;
+}
 
 /** Person-name spans found by rule: a known first name or a kunya (أبو X), then name parts. */
 export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean): Span[] {
@@ -43,39 +139,177 @@ export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean):
     if (covered(i)) continue;
     const a = atoms[i];
     const ar = isArabic(a.norm);
+    // a first name behind a proclitic (لإدريس, ومحمد) starts a name after the clitic
+    const bare = ar ? nameAfterClitic(a) : undefined;
+    const head = bare ?? a.norm;
+    const nextNorm = (k: number) => (k < atoms.length && !atoms[k].breakBefore && !covered(k) ? atoms[k].norm : '');
+    // a known name word before two al- family names starts a name too (إدريس الفاسي الفهري)
+    const beforeNisba = ar && parts.part.has(head) && !head.startsWith('ال') && !lex.particles.has(head) && isFamilyNisba(nextNorm(i + 1)) && isFamilyNisba(nextNorm(i + 2));
     // most words start no name: one look-up (Arabic) or the case (Latin) says so
-    if (ar ? !parts.arabicTriggers.has(a.norm) : !a.capital) continue;
-    const kunya = ar && (lex.particles.get(a.norm) === 'abu' || lex.particles.get(a.norm) === 'umm');
+    if (ar ? !parts.arabicTriggers.has(head) && !beforeNisba : !a.capital) continue;
+    // behind a clitic the word may be a common noun (وحسن السيرة, لجان): the next word must be a name's
+    if (bare !== undefined && !beforeNisba && !(knownNameWord(nextNorm(i + 1)) || isFamilyNisba(nextNorm(i + 1)) || (bare === 'عبد' && nextNorm(i + 1) !== ''))) continue;
+    const kunya = ar && (lex.particles.get(head) === 'abu' || lex.particles.get(head) === 'umm');
     // على (the preposition) folds to علي (Ali): the written alef maqsura tells them apart
-    const preposition = ar && (a.norm === 'علي' || a.norm === 'وعلي' || a.norm === 'فعلي') && /^[وف]?على$/.test(a.text.replace(/[\u064B-\u0652\u0640]/g, ''));
-    const trigger = preposition ? false : ar ? kunya || lex.given.has(a.norm) || parts.first.has(a.norm) : a.capital && (lex.given.has(a.norm) || TRIGGER_LATIN.test(a.text));
+    const preposition = ar && (a.norm === 'علي' || a.norm === 'وعلي' || a.norm === 'فعلي') && isPrepositionAla(a);
+    const trigger = preposition ? false : ar ? kunya || beforeNisba || lex.given.has(head) || parts.first.has(head) : a.capital && (lex.given.has(a.norm) || TRIGGER_LATIN.test(a.text));
     if (!trigger) continue;
     let j = i + 1;
     let unknown = 0;
+    // after an al- family name only known name words and further family names go on (… السوادي ومشعل)
+    let closed = false;
     const startAtom = ar || !TRIGGER_LATIN.test(a.text) ? i : i + 1;
     while (j < atoms.length && j - startAtom < 4 && !atoms[j].breakBefore && !covered(j)) {
       const t = atoms[j];
       if (ar) {
-        if (!isArabic(t.norm) || STOP.has(t.norm)) break;
+        if (!isArabic(t.norm) || STOP.has(t.norm) || CLITIC_ARTICLE.test(t.norm) || inTitleSet(TITLE_AFTER_NAME, t.norm)) break;
+        // a second name joined by و (… وسالم الدوسري) is a second person
+        if (/^[وف]/.test(t.norm) && nameAfterClitic(t) !== undefined) break;
+        // عبد and the word after it are one name (عبد الإله, عبد الرحيم)
+        const afterAbd = atoms[j - 1].norm === 'عبد' || (j - 1 === i && head === 'عبد');
         const nisba = t.norm.startsWith('ال') && t.norm.endsWith('ي');
         // an article word is a family name only right after a lone first name (سامي الحداد), never a
-        // third word (خالد عكاشة المحلل: the analyst)
-        if (t.norm.startsWith('ال') && !nisba && !parts.part.has(t.norm) && (j - startAtom > 1 || parts.common.has(t.norm))) break;
+        // third word (خالد عكاشة المحلل: the analyst), unless it is a nisba (جوزيف نعمة الخوري)
+        if (!afterAbd && t.norm.startsWith('ال') && !nisba && !parts.part.has(t.norm) && (j - startAtom > 1 || parts.common.has(t.norm))) break;
         if (nisba && countryOfAdjective(t.norm) && !kunya) break; // خالد مسعود البريطاني: the adjective is not his name
-        const known = parts.part.has(t.norm) || lex.spelling.has(t.norm) || lex.particles.has(t.norm) || /^عبد/.test(t.norm);
+        const known = afterAbd || parts.part.has(t.norm) || lex.spelling.has(t.norm) || lex.particles.has(t.norm) || /^عبد/.test(t.norm);
         if (!known) {
-          if (parts.common.has(t.norm) || unknown >= 1) break;
-          unknown++;
+          if (parts.common.has(t.norm) || DESCRIPTIVE_NISBA.has(t.norm) || closed) break;
+          // an unknown word behind و is a conjunction (هادي ومقاتلي); one with a possessive suffix is
+          // a noun (برنامجه, شعبها: ة is written apart from the pronoun ه; a short word may end in a
+          // root ه, as فقيه and نبيه do)
+          if (t.norm.startsWith('و') || /(?:ها|هم|هما|هن)$/.test(t.text) || (t.text.endsWith('ه') && t.text.length >= 6)) break;
+          // an al- family name ends a name even after one unknown word; any other unknown word only once
+          if (isFamilyNisba(t.norm)) closed = true;
+          else if (unknown >= 1) break;
+          else unknown++;
         }
       } else if (!t.capital || t.upper) break;
       j++;
     }
     if (j - startAtom >= 2) {
-      out.push({ start: atoms[startAtom].start, end: atoms[j - 1].end, text: '' });
+      out.push({ start: startAtom === i && bare !== undefined ? startAfterClitic(a, bare) : atoms[startAtom].start, end: atoms[j - 1].end, text: '' });
       i = j - 1;
     }
   }
   return out;
+}
+
+/**
+ * A person span that holds a second name joined by و (… ومحمد الزعبي: a list the tagger read as
+ * one name), cut into one span per name. The و word must be no name of its own (وليد, وائل).
+ */
+export function splitJoinedNames(atoms: Atom[], s: { start: number; end: number }): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let start = s.start;
+  for (let k = firstAtomEndingAfter(atoms, s.start) + 1; k < atoms.length && atoms[k].start < s.end; k++) {
+    const t = atoms[k];
+    if (!/^[وف]/.test(t.norm) || nameData().particles.has(atoms[k - 1].norm) || atoms[k - 1].norm === 'عبد') continue;
+    const bare = nameAfterClitic(t);
+    if (bare === undefined || nameData().particles.has(bare)) continue;
+    out.push({ start, end: atoms[k - 1].end });
+    start = startAfterClitic(t, bare);
+  }
+  out.push({ start, end: s.end });
+  return out;
+}
+
+/**
+ * Whether a rule-found name may replace the tagger's person span it holds: it ends in a name word
+ * the lexicons know or an al- family name (جوزيف [نعمة الخوري]), not in an unknown word
+ * (خالد الفيصل ومتابعة, فؤاد بطلب).
+ */
+export function endsInNameWord(atoms: Atom[], s: { start: number; end: number }): boolean {
+  const k = firstAtomEndingAfter(atoms, s.end - 1);
+  if (k >= atoms.length) return false;
+  const last = atoms[k].norm;
+  return knownNameWord(last) || isFamilyNisba(last) || (k > 0 && atoms[k - 1].norm === 'عبد');
+}
+
+/** Whether the span's last word starts at `at` and follows بن, ابن or بنت (… بن [علي]). */
+export function endsInNasab(atoms: Atom[], s: { start: number; end: number }, at: number): boolean {
+  const k = firstAtomEndingAfter(atoms, s.end - 1);
+  if (k < 1 || k >= atoms.length || atoms[k].start !== at) return false;
+  const p = nameData().particles.get(atoms[k - 1].norm);
+  return (p === 'bin' || p === 'ibn' || p === 'bint') && atoms[k - 1].start >= s.start;
+}
+
+/** Index of the first atom whose end lies after `pos` (atoms are in text order and do not overlap). */
+export function firstAtomEndingAfter(atoms: Atom[], pos: number): number {
+  let lo = 0;
+  let hi = atoms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (atoms[mid].end > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The extent of an Arabic person name by the rules of Arabic names, whoever proposed the span (the
+ * tagger or findPersonNames): titles and offices before it are dropped (الرئيس, وسمو ولي العهد); an
+ * office, a preposition or a word with conjunction and article after its first word ends it
+ * (… ولي العهد, … وللزمالك); a proclitic on the first name is left out (ومحمد → محمد); a kunya
+ * just before a known first name is taken in (أم محمد); a nasab (بن X, ابن X, بنت X) or an al-
+ * family name of the nisba pattern just after it is taken in (ياسين العلمي الإدريسي), and a name
+ * never ends on a particle (عبدالله بن [مساعد]). Returns the span's new [start, end), or null when
+ * nothing of a name is left; a span that does not start with an Arabic word comes back as it was.
+ */
+export function refinePersonSpan(atoms: Atom[], s: { start: number; end: number }, covered: (i: number) => boolean): { start: number; end: number } | null {
+  let i0 = firstAtomEndingAfter(atoms, s.start);
+  let i1 = i0;
+  while (i1 < atoms.length && atoms[i1].start < s.end) i1++;
+  if (i0 >= i1 || !isArabic(atoms[i0].norm)) return s;
+  const particles = nameData().particles;
+  let start = s.start;
+  const first = i0;
+  while (i0 < i1 && inTitleSet(TITLE_WORDS, atoms[i0].norm)) i0++;
+  if (i0 >= i1) return null;
+  if (i0 !== first) start = atoms[i0].start;
+  for (let k = i0 + 1; k < i1; k++) {
+    const t = atoms[k];
+    const prev = atoms[k - 1].norm;
+    // آل الشيخ, ولد الشيخ, عبد الملك: the particle makes the next word part of the name
+    if (particles.has(prev) || prev === 'ولد' || prev === 'عبد') continue;
+    if (t.breakBefore || !isArabic(t.norm) || inTitleSet(TITLE_AFTER_NAME, t.norm) || CLITIC_ARTICLE.test(t.norm) || isNameBreak(t)) { i1 = k; break; }
+  }
+  // the proclitic of the first word: ومحمد بن سلمان is محمد بن سلمان
+  let firstWord = atoms[i0].norm;
+  if (start === atoms[i0].start) {
+    const bare = nameAfterClitic(atoms[i0]);
+    if (bare !== undefined) { start = startAfterClitic(atoms[i0], bare); firstWord = bare; }
+  }
+  // a kunya just before a known first name: أم [محمد]
+  if (start === atoms[i0].start && i0 > 0 && !atoms[i0].breakBefore && !covered(i0 - 1) && knownNameWord(firstWord)) {
+    const p = particles.get(atoms[i0 - 1].norm);
+    if (p === 'abu' || p === 'umm') { i0--; start = atoms[i0].start; }
+  }
+  const fits = (k: number) => k < atoms.length && !atoms[k].breakBefore && !covered(k) && isArabic(atoms[k].norm) &&
+    !inTitleSet(TITLE_AFTER_NAME, atoms[k].norm) && !CLITIC_ARTICLE.test(atoms[k].norm) && !isNameBreak(atoms[k]) && !particles.has(atoms[k].norm);
+  const isFamilyWord = (norm: string) => norm.startsWith('ال') && norm.length >= 4;
+  for (let added = 0; added < 4;) {
+    const last = particles.get(atoms[i1 - 1].norm);
+    // a name never ends on a particle: عبدالله بن [مساعد]; without its next word the particle goes
+    if (last !== undefined && last !== 'abi' && i1 - 1 > i0) {
+      if (fits(i1)) { i1++; added++; continue; }
+      i1--;
+      break;
+    }
+    if (added >= 3 || i1 >= atoms.length) break;
+    const p = particles.get(atoms[i1].norm);
+    // a nasab: بن / بنت and a name (an article word only when it is a known name or a nisba: بن
+    // الخطاب is left to the tagger); ابن is also the noun "son" and takes a known name word only
+    if ((p === 'bin' || p === 'bint' || p === 'ibn') && fits(i1) && fits(i1 + 1)) {
+      const n = atoms[i1 + 1].norm;
+      const named = knownNameWord(n) || isFamilyNisba(n);
+      if (named || (p !== 'ibn' && !n.startsWith('ال'))) { i1 += 2; added += 2; continue; }
+    }
+    // a chain of al- family names goes on with a further nisba (ياسين العلمي [الإدريسي])
+    if (i1 - i0 >= 2 && isFamilyWord(atoms[i1 - 1].norm) && fits(i1) && isFamilyNisba(atoms[i1].norm)) { i1++; added++; continue; }
+    break;
+  }
+  return { start, end: atoms[i1 - 1].end };
 }
 
 export interface PersonCluster {
