@@ -332,7 +332,7 @@ function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: M
     } else if (a.entity.type === 'organization' && anchors.isMilitant(a.entity)) {
       const role = cues.hasInUnit(unit, 'claim')
         ? 'claimed'
-        : cues.hasInUnit(unit, 'attributed')
+        : cues.hasInUnit(unit, 'attributed') || (view.lang === 'ar' && namedAsAttacker(view, cues, a, ms))
           ? 'attributed'
           : cues.hasInUnit(unit, 'suspected')
             ? 'suspected'
@@ -351,6 +351,23 @@ function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: M
       }
     }
   }
+}
+
+/** Words for a group's fighters before its name: مسلحو بوكو حرام، مقاتلو الحركة، عناصر داعش. */
+const FIGHTERS_AR = /(?:^|\s)[وف]?(?:مسلحو|مسلحي|مقاتلو|مقاتلي|عناصر|متشددو|متشددي|انتحاريو|انتحاريي)\s+(?:من\s+)?«?$/;
+/** The preposition لـ right before the name, alone or glued to it: هجوم لبوكو حرام، هجمات لـ«داعش». */
+const OF_AR = /(?:^|\s)لـ?\s*«?$/;
+
+/**
+ * Arabic grammar names the attacker without a cue word: the group as the attack noun's complement
+ * (هجومين جديدين لـ«بوكو حرام», هجمات مفترضة لحركة بوكو حرام: within two words after the attack
+ * word), or its fighters as the subject of the attack (هاجم مسلحو بوكو حرام القرية).
+ */
+function namedAsAttacker(view: TextView, cues: CueIndex, a: EntityAnchor, ms: AttackMention[]): boolean {
+  const before = view.text.slice(Math.max(0, a.start - 16), a.start);
+  if (OF_AR.test(before)) return ms.some((m) => !m.anaphor && m.last < a.first && cues.gap(m.last, a.first) <= 3);
+  if (FIGHTERS_AR.test(before)) return ms.some((m) => Math.abs(cues.gap(m.last, a.first)) <= 4 || Math.abs(cues.gap(a.last, m.first)) <= 4);
+  return false;
 }
 
 /** The attacker: right after an attack verb (صدم فلان المارة), after a cue (نفذه فلان، the attacker, named as), or before an English verb. */

@@ -123,3 +123,19 @@ describe('words of war in other senses are not attacks', () => {
     expect(reportedAttacks(evs)).toEqual([]);
   });
 });
+
+describe('the attacker named by grammar, without a cue word (Arabic)', () => {
+  const base = { published: '2023-04-02', entities: [E.shabaab, E.mogadishu], dates: [{ surface: 'أمس', start: '2023-04-01' }] };
+  it('the group as the attack noun\'s complement: هجوم مباغت لحركة الشباب', () => {
+    const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nقتل سبعة جنود في هجوم مباغت لحركة الشباب على قاعدة عسكرية قرب مقديشو أمس.' }));
+    expect([a.organization, a.organizationRole]).toEqual(['org:al-shabaab', 'attributed']);
+  });
+  it('its fighters as the subject: هاجم مسلحو حركة الشباب', () => {
+    const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nهاجم مسلحو حركة الشباب قاعدة عسكرية قرب مقديشو أمس وقتلوا سبعة جنود.' }));
+    expect([a.organization, a.organizationRole]).toEqual(['org:al-shabaab', 'attributed']);
+  });
+  it('not a group named with لـ far from the attack word', () => {
+    const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nقتل سبعة جنود في هجوم على قاعدة عسكرية قرب مقديشو أمس، قبل أيام من مؤتمر دعت إليه الحكومة للتصدي لحركة الشباب.' }));
+    expect(a.organization).toBeNull();
+  });
+});
