@@ -252,6 +252,8 @@ export class NerModel {
   private gazStart: Array<Int32Array | undefined> = [];
   private readonly cacheSize: number;
   private readonly scratch = keyScratch();
+  /** the weight-table rows of the scratch's keys (-1: not in the model) */
+  private keyRows = new Int32Array(128);
   // per-sentence scratch, grown to the longest sentence
   private wid = new Int32Array(0);
   private best = new Int32Array(0);
@@ -324,6 +326,9 @@ export class NerModel {
   private addWord(surface: string, id: number, pad: 0 | 1 | 2): void {
     const s = this.scratch;
     const info = wordKeys(surface, this.resources, pad, s);
+    // the keys' rows, looked up once for both stages
+    if (this.keyRows.length < s.n) this.keyRows = new Int32Array(s.keys.length);
+    for (let k = 0; k < s.n; k++) this.keyRows[k] = this.w1.weights.row(s.keys[k]);
     this.sumRoles(this.w1, id, 0);
     if (this.stage2) this.sumRoles(this.stage2.weights, id, 1);
     this.fine[id] = info.fine;
@@ -336,9 +341,10 @@ export class NerModel {
     if (this.forms) this.baseId[id] = this.forms.id(info.base);
   }
 
-  /** The summed weights in each role of the word whose keys are in this.scratch, into slot `id`. */
+  /** The summed weights in each role of the word whose keys are in this.scratch (rows in this.keyRows), into slot `id`. */
   private sumRoles(W: StageWeights, id: number, stage: number): void {
     const s = this.scratch;
+    const rows = this.keyRows;
     const e = this.emitW;
     const per = this.stages * N;
     const w = W.q;
@@ -351,7 +357,7 @@ export class NerModel {
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
       const to = s.roleOff[r + 1];
       for (let k = s.roleOff[r]; k < to; k++) {
-        const row = W.row(s.keys[k]);
+        const row = rows[k];
         if (row < 0) continue;
         const o = row * width + off;
         a0 = fr(a0 + fr(w[o] * sc)); a1 = fr(a1 + fr(w[o + 1] * sc)); a2 = fr(a2 + fr(w[o + 2] * sc));
