@@ -80,7 +80,7 @@ export function propagateMentions(sentences: readonly (readonly string[])[], tag
       const max = longest.get(keys[s][i]);
       if (max === undefined || taken[i]) continue;
       for (let len = Math.min(max, sentTags.length - i); len >= 1; len--) {
-        if (taken.subarray(i, i + len).some((x) => x)) continue;
+        if (anyTaken(taken, i, i + len)) continue;
         const k = keys[s].slice(i, i + len).join(' ');
         const v = votes.get(k);
         if (!v) continue;
@@ -98,6 +98,12 @@ export function propagateMentions(sentences: readonly (readonly string[])[], tag
     out.push(extra.length ? spansToTags(sentTags.length, [...spans, ...extra].sort((a, b) => a.start - b.start)) : [...sentTags]);
   });
   return { tags: out, added };
+}
+
+/** Whether a token of [from, to) is inside a span already (a loop: a view per candidate costs more). */
+function anyTaken(taken: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (taken[i]) return true;
+  return false;
 }
 
 /** Sentences per window when the input has no document boundaries (CoNLL files without -DOCSTART-). */

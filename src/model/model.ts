@@ -104,10 +104,12 @@ export function resourcesFromFile(file: Pick<NerModelFile, 'lang' | 'clusterWord
 const BASE_FORMS_SIZE = 1 << 17;
 
 /**
- * One stage's weights: quantised rows under hashed keys, and the transitions. (The word-type cache
- * with each stage's summed role weights belongs to the model, shared by the stages.)
+ * The quantised weights of all stages under one table of hashed keys: row r holds each stage's
+ * weights side by side, q[r * width + stage * N + tag], with zeros where a stage lacks the key
+ * (adding a zero leaves every sum exactly as it was). A word type's keys are looked up for both
+ * stages in turn, and the second stage finds the filter bits, the slot and the row in cache.
  */
-class StageWeights {
+class WeightTable {
   /** open-addressing table: table[2 * slot] = key, table[2 * slot + 1] = its weight row */
   readonly table: Int32Array;
   readonly mask: number;
@@ -116,21 +118,14 @@ class StageWeights {
    * not in the model, and the filter answers them from cache instead of a probe of the table.
    */
   readonly filter = new Int32Array(1 << 15);
-  /** quantised weights as stored; a weight is fround(q × scale), what a Float32Array of them would hold */
+  /** quantised weights as stored, kept as Int16 (half the memory of floats: the look-ups are cache misses) */
   readonly q: Int16Array;
-  readonly scale: number;
-  readonly trans: Float64Array;
-  /** rows of the gazetteer features: gazRow[(at + 1) * lists * 4 + l * 4 + code] */
-  readonly gazRow: Int32Array;
-  readonly firstRow: number;
-  readonly capRow: [number, number];
+  /** weights per row: N per stage */
+  readonly width: number;
 
-  constructor(keysB64: string, weightsB64: string, scale: number, trans: readonly number[], lists: number) {
-    const keys = fromB64(keysB64, (b) => new Uint32Array(b));
-    // kept as Int16 (half the memory of floats: the per-token look-ups are cache misses)
-    this.q = fromB64(weightsB64, (b) => new Int16Array(b));
-    this.scale = scale;
-    this.trans = Float64Array.from(trans);
+  constructor(stages: ReadonlyArray<{ keys: Uint32Array; q: Int16Array }>) {
+    // the union of the stages' keys, ascending as each stage's own list
+    const keys = Uint32Array.from(new Set(stages.flatMap((st) => Array.from(st.keys)))).sort();
     // open addressing, load ≤ 0.5; keys are already hashes so the low bits index directly.
     // key and row side by side: one cache line per probe
     let cap = 1;
@@ -147,12 +142,11 @@ class StageWeights {
       this.filter[a >>> 5] |= 1 << (a & 31);
       this.filter[b >>> 5] |= 1 << (b & 31);
     }
-    this.gazRow = new Int32Array(3 * lists * 4).fill(-1);
-    for (const at of [-1, 0, 1] as const) {
-      for (let l = 0; l < lists; l++) for (const code of [1, 2]) this.gazRow[(at + 1) * lists * 4 + l * 4 + code] = this.row(gazKey(at, l, code));
-    }
-    this.firstRow = this.row(FIRST_KEY);
-    this.capRow = [this.row(capKey(1)), this.row(capKey(2))];
+    this.width = stages.length * N;
+    this.q = new Int16Array(keys.length * this.width);
+    stages.forEach((st, s) => {
+      for (let r = 0; r < st.keys.length; r++) this.q.set(st.q.subarray(r * N, (r + 1) * N), this.row(st.keys[r]) * this.width + s * N);
+    });
   }
 
   row(key: number): number {
@@ -170,12 +164,50 @@ class StageWeights {
       slot = (slot + 1) & this.mask;
     }
   }
+}
+
+/**
+ * One stage's view of the weight table: its scale, its offset in the rows, its transitions and the
+ * rows of the features every token may have. (The word-type cache with each stage's summed role
+ * weights belongs to the model, shared by the stages.) A row may hold only zeros for this stage.
+ */
+class StageWeights {
+  readonly q: Int16Array;
+  readonly width: number;
+  /** where this stage's weights start in a row */
+  readonly off: number;
+  /** a weight is fround(q × scale), what a Float32Array of them would hold */
+  readonly scale: number;
+  readonly trans: Float64Array;
+  /** rows of the gazetteer features: gazRow[(at + 1) * lists * 4 + l * 4 + code] */
+  readonly gazRow: Int32Array;
+  readonly firstRow: number;
+  readonly capRow: [number, number];
+
+  constructor(readonly weights: WeightTable, stage: number, scale: number, trans: readonly number[], lists: number) {
+    this.q = weights.q;
+    this.width = weights.width;
+    this.off = stage * N;
+    this.scale = scale;
+    this.trans = Float64Array.from(trans);
+    this.gazRow = new Int32Array(3 * lists * 4).fill(-1);
+    for (const at of [-1, 0, 1] as const) {
+      for (let l = 0; l < lists; l++) for (const code of [1, 2]) this.gazRow[(at + 1) * lists * 4 + l * 4 + code] = this.row(gazKey(at, l, code));
+    }
+    this.firstRow = this.row(FIRST_KEY);
+    this.capRow = [this.row(capKey(1)), this.row(capKey(2))];
+  }
+
+  row(key: number): number {
+    return this.weights.row(key);
+  }
 
   /** the weights of a key as floats (zeros if the key is not in the table) */
   weightsOf(key: number, out: Float64Array, at: number): void {
     const r = this.row(key);
     if (r < 0) return;
-    for (let t = 0; t < N; t++) out[at + t] = Math.fround(this.q[r * N + t] * this.scale);
+    const o = r * this.width + this.off;
+    for (let t = 0; t < N; t++) out[at + t] = Math.fround(this.q[o + t] * this.scale);
   }
 }
 
@@ -220,6 +252,8 @@ export class NerModel {
   private gazStart: Array<Int32Array | undefined> = [];
   private readonly cacheSize: number;
   private readonly scratch = keyScratch();
+  /** the weight-table rows of the scratch's keys (-1: not in the model) */
+  private keyRows = new Int32Array(128);
   // per-sentence scratch, grown to the longest sentence
   private wid = new Int32Array(0);
   private best = new Int32Array(0);
@@ -252,12 +286,14 @@ export class NerModel {
     this.consistency = file.consistency ?? true;
     this.temperature = file.temperature ?? DEFAULT_TEMPERATURE;
     const L = this.resources.gazetteer.lists.length;
-    this.w1 = new StageWeights(file.keys, file.weights, file.scale, file.trans, L);
+    if (file.stage2 && file.stage2.version !== STAGE2_VERSION) throw new Error('the stacked stage of this model is from an older build: retrain it');
+    const arrays = (keys: string, weights: string) => ({ keys: fromB64(keys, (b) => new Uint32Array(b)), q: fromB64(weights, (b) => new Int16Array(b)) });
+    const table = new WeightTable(file.stage2 ? [arrays(file.keys, file.weights), arrays(file.stage2.keys, file.stage2.weights)] : [arrays(file.keys, file.weights)]);
+    this.w1 = new StageWeights(table, 0, file.scale, file.trans, L);
     this.stage2 = null;
     this.stages = file.stage2 ? 2 : 1;
     if (file.stage2) {
-      if (file.stage2.version !== STAGE2_VERSION) throw new Error('the stacked stage of this model is from an older build: retrain it');
-      const weights = new StageWeights(file.stage2.keys, file.stage2.weights, file.stage2.scale, file.stage2.trans, L);
+      const weights = new StageWeights(table, 1, file.stage2.scale, file.stage2.trans, L);
       const stacked = new Float64Array(STACK_FEATURES * N);
       for (let f = 0; f < STACK_FEATURES; f++) weights.weightsOf(stackKey(f), stacked, f * N);
       this.stage2 = { weights, stacked, window: file.stage2.window ?? STACK_WINDOW, options: { ownTags: file.stage2.ownTags ?? true } };
@@ -290,6 +326,9 @@ export class NerModel {
   private addWord(surface: string, id: number, pad: 0 | 1 | 2): void {
     const s = this.scratch;
     const info = wordKeys(surface, this.resources, pad, s);
+    // the keys' rows, looked up once for both stages
+    if (this.keyRows.length < s.n) this.keyRows = new Int32Array(s.keys.length);
+    for (let k = 0; k < s.n; k++) this.keyRows[k] = this.w1.weights.row(s.keys[k]);
     this.sumRoles(this.w1, id, 0);
     if (this.stage2) this.sumRoles(this.stage2.weights, id, 1);
     this.fine[id] = info.fine;
@@ -302,12 +341,15 @@ export class NerModel {
     if (this.forms) this.baseId[id] = this.forms.id(info.base);
   }
 
-  /** The summed weights in each role of the word whose keys are in this.scratch, into slot `id`. */
+  /** The summed weights in each role of the word whose keys are in this.scratch (rows in this.keyRows), into slot `id`. */
   private sumRoles(W: StageWeights, id: number, stage: number): void {
     const s = this.scratch;
+    const rows = this.keyRows;
     const e = this.emitW;
     const per = this.stages * N;
     const w = W.q;
+    const width = W.width;
+    const off = W.off;
     const sc = W.scale;
     const fr = Math.fround;
     // Float32 sums in key order, as the weights were always summed per role (fround = a Float32Array store)
@@ -315,9 +357,9 @@ export class NerModel {
       let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0;
       const to = s.roleOff[r + 1];
       for (let k = s.roleOff[r]; k < to; k++) {
-        const row = W.row(s.keys[k]);
+        const row = rows[k];
         if (row < 0) continue;
-        const o = row * 9;
+        const o = row * width + off;
         a0 = fr(a0 + fr(w[o] * sc)); a1 = fr(a1 + fr(w[o + 1] * sc)); a2 = fr(a2 + fr(w[o + 2] * sc));
         a3 = fr(a3 + fr(w[o + 3] * sc)); a4 = fr(a4 + fr(w[o + 4] * sc)); a5 = fr(a5 + fr(w[o + 5] * sc));
         a6 = fr(a6 + fr(w[o + 6] * sc)); a7 = fr(a7 + fr(w[o + 7] * sc)); a8 = fr(a8 + fr(w[o + 8] * sc));
@@ -456,7 +498,7 @@ export class NerModel {
   private addRow(emit: Float64Array, base: number, row: number, W: StageWeights): void {
     if (row < 0) return;
     const w = W.q;
-    const o = row * N;
+    const o = row * W.width + W.off;
     const sc = W.scale;
     for (let t = 0; t < N; t++) emit[base + t] += Math.fround(w[o + t] * sc);
   }

@@ -63,6 +63,12 @@ export function tagsToSpans(tags: readonly string[]): TokenSpan[] {
   let open: TokenSpan | null = null;
   for (let i = 0; i < tags.length; i++) {
     const tag = tags[i];
+    if (tag === 'O') {
+      // most tokens: closes the open chunk, opens none
+      if (open) spans.push(open);
+      open = null;
+      continue;
+    }
     const prefix = tag[0];
     const type = tag.length > 2 ? (tag.slice(2) as NerType) : null;
     const continues = prefix === 'I' && open !== null && open.type === type;
