@@ -119,13 +119,21 @@ function knownNameWord(norm: string): boolean {
  */
 function nameAfterClitic(a: Atom): string | undefined {
   const norm = a.norm;
+  const c = norm.charCodeAt(0);
+  // و ف ب ل: most words start with none of them, and no look-up is needed
+  if (norm.length < 4 || (c !== 0x648 && c !== 0x641 && c !== 0x628 && c !== 0x644)) return undefined;
   const lex = nameData();
-  if (norm.length < 4 || !/^[وفبل]/.test(norm) || lex.spelling.has(norm) || lex.given.has(norm) || nameParts().common.has(norm)) return undefined;
   const parts = nameParts();
-  for (const form of [norm.slice(1), /^[وف][بل]/.test(norm) ? norm.slice(2) : '']) {
-    if (form.length < 3) continue;
-    const conj = norm.length - form.length === 1 && /^[وف]/.test(norm);
-    if (conj ? knownNameWord(form) || lex.particles.has(form) : parts.arabicTriggers.has(form) || lex.particles.has(form) || (knownNameWord(form) && form.length >= 4)) return form;
+  if (lex.spelling.has(norm) || lex.given.has(norm) || parts.common.has(norm)) return undefined;
+  const conjunction = c === 0x648 || c === 0x641;
+  // one clitic: the conjunction before any known name word, ب or ل before a first name or a longer name word
+  const one = norm.slice(1);
+  if (conjunction ? knownNameWord(one) || lex.particles.has(one) : parts.arabicTriggers.has(one) || lex.particles.has(one) || (one.length >= 4 && knownNameWord(one))) return one;
+  // two: the conjunction, then ب or ل (ولمحمد)
+  const c2 = norm.charCodeAt(1);
+  if (conjunction && (c2 === 0x628 || c2 === 0x644) && norm.length >= 5) {
+    const two = norm.slice(2);
+    if (parts.arabicTriggers.has(two) || lex.particles.has(two) || (two.length >= 4 && knownNameWord(two))) return two;
   }
   return undefined;
 }
@@ -135,6 +143,7 @@ export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean):
   const parts = nameParts();
   const lex = nameData();
   const out: Span[] = [];
+  const nextNorm = (k: number) => (k < atoms.length && !atoms[k].breakBefore && !covered(k) ? atoms[k].norm : '');
   for (let i = 0; i < atoms.length; i++) {
     if (covered(i)) continue;
     const a = atoms[i];
@@ -142,7 +151,6 @@ export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean):
     // a first name behind a proclitic (لإدريس, ومحمد) starts a name after the clitic
     const bare = ar ? nameAfterClitic(a) : undefined;
     const head = bare ?? a.norm;
-    const nextNorm = (k: number) => (k < atoms.length && !atoms[k].breakBefore && !covered(k) ? atoms[k].norm : '');
     // a known name word before two al- family names starts a name too (إدريس الفاسي الفهري)
     const beforeNisba = ar && parts.part.has(head) && !head.startsWith('ال') && !lex.particles.has(head) && isFamilyNisba(nextNorm(i + 1)) && isFamilyNisba(nextNorm(i + 2));
     // most words start no name: one look-up (Arabic) or the case (Latin) says so

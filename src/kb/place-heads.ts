@@ -41,6 +41,8 @@ interface HeadData {
   common: Set<string>;
   relations: Set<string>;
   notNames: Set<string>;
+  /** every head with each proclitic run it may carry (بمنطقة, ولولاية…) → the head */
+  withClitics: Map<string, string>;
 }
 let memo: HeadData | undefined;
 
@@ -50,15 +52,16 @@ function data(): HeadData {
   const heads = new Map<string, boolean>();
   for (const h of PLACE_HEADS) heads.set(fold(h), false);
   for (const h of OWN_HEADS) heads.set(fold(h), true);
-  memo = { heads, continuations: new Set(CONTINUATIONS.map(fold)), stop: new Set(STOP.map(fold)), common: new Set(raw.common), relations: new Set(RELATIONS.map(fold)), notNames: new Set(NOT_NAMES) };
+  memo = { heads, continuations: new Set(CONTINUATIONS.map(fold)), stop: new Set(STOP.map(fold)), common: new Set(raw.common), relations: new Set(RELATIONS.map(fold)), notNames: new Set(NOT_NAMES), withClitics: new Map() };
+  for (const h of heads.keys()) for (const c of CLITICS) memo.withClitics.set(c + h, h);
   return memo;
 }
 
-/** The head noun an atom is, without its clitics (بمنطقة → منطقة), or undefined. */
-function headOf(a: Atom, heads: Map<string, boolean>): string | undefined {
-  if (heads.has(a.norm)) return a.norm;
-  const bare = a.norm.replace(/^(?:و|ف)?(?:ب|ل|ك)?/, '');
-  return bare !== a.norm && heads.has(bare) ? bare : undefined;
+const CLITICS = ['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك'];
+
+/** The head noun an atom is, without its clitics (بمنطقة → منطقة), or undefined: one look-up. */
+function headOf(a: Atom, d: HeadData): string | undefined {
+  return d.withClitics.get(a.norm);
 }
 
 /**
@@ -72,7 +75,7 @@ export function findPlaceNames(text: string, atoms: Atom[], covered: (i: number)
   // the next word, with nothing but space before it (not "وادي (أضم" or "منطقة «X»")
   const usable = (j: number) => j < atoms.length && !atoms[j].breakBefore && !covered(j) && isArabic(atoms[j].norm) && !d.stop.has(atoms[j].norm) && /^\s+$/.test(text.slice(atoms[j - 1].end, atoms[j].start));
   for (let i = 0; i < atoms.length - 1; i++) {
-    const head = headOf(atoms[i], d.heads);
+    const head = headOf(atoms[i], d);
     if (head === undefined || !usable(i + 1)) continue;
     const own = d.heads.get(head)!;
     if (own && /[أإآ]/.test(atoms[i].text)) continue; // وأدى (and it led to) folds to وادي
@@ -84,7 +87,7 @@ export function findPlaceNames(text: string, atoms: Atom[], covered: (i: number)
     }
     if (end < 0) {
       const key = (j: number) => commonKey(atoms[j].norm);
-      const ordinary = (j: number) => d.common.has(key(j)) || d.notNames.has(key(j)) || headOf(atoms[j], d.heads) !== undefined || d.relations.has(key(j));
+      const ordinary = (j: number) => d.common.has(key(j)) || d.notNames.has(key(j)) || headOf(atoms[j], d) !== undefined || d.relations.has(key(j));
       // a word with a pronoun suffix is prose (حصتهم، يخترقها)
       const suffixed = (j: number) => /(?:هم|هن|كم|كن|ها)$/.test(atoms[j].norm);
       if (suffixed(i + 1) || d.notNames.has(key(i + 1)) || d.relations.has(key(i + 1))) continue;
