@@ -353,15 +353,15 @@ function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: M
   }
 }
 
-/** Words for a group's fighters before its name: مسلحو بوكو حرام، مقاتلو الحركة، عناصر داعش. */
+/** Words for a group's fighters before its name: مسلحو الحركة، مقاتلو الشباب، عناصر داعش. */
 const FIGHTERS_AR = /(?:^|\s)[وف]?(?:مسلحو|مسلحي|مقاتلو|مقاتلي|عناصر|متشددو|متشددي|انتحاريو|انتحاريي)\s+(?:من\s+)?«?$/;
-/** The preposition لـ right before the name, alone or glued to it: هجوم لبوكو حرام، هجمات لـ«داعش». */
+/** The preposition لـ right before the name, alone or glued to it: هجوم لطالبان، هجمات لـ«داعش». */
 const OF_AR = /(?:^|\s)لـ?\s*«?$/;
 
 /**
  * Arabic grammar names the attacker without a cue word: the group as the attack noun's complement
- * (هجومين جديدين لـ«بوكو حرام», هجمات مفترضة لحركة بوكو حرام: within two words after the attack
- * word), or its fighters as the subject of the attack (هاجم مسلحو بوكو حرام القرية).
+ * (تفجير دام لـ«داعش», هجوم مباغت لحركة الشباب: within two words after the attack word), or its
+ * fighters as the subject of the attack (اقتحم مسلحو الحركة البلدة).
  */
 function namedAsAttacker(view: TextView, cues: CueIndex, a: EntityAnchor, ms: AttackMention[]): boolean {
   const before = view.text.slice(Math.max(0, a.start - 16), a.start);
