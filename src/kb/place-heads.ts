@@ -60,9 +60,14 @@ function data(): HeadData {
 const CLITICS = ['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك'];
 
 /** The head noun an atom is, without its clitics (بمنطقة → منطقة), or undefined: one look-up. */
-function headOf(a: Atom, d: HeadData): string | undefined {
-  return d.withClitics.get(a.norm);
-}
+const headOf = (a: Atom, d: HeadData): string | undefined => d.withClitics.get(a.norm);
+/** A word that cannot be (the first word of) a name: ordinary prose, a non-name, a head noun or a direction. */
+const ordinary = (a: Atom, d: HeadData): boolean => {
+  const k = commonKey(a.norm);
+  return d.common.has(k) || d.notNames.has(k) || d.relations.has(k) || headOf(a, d) !== undefined;
+};
+/** A word with a pronoun suffix is prose (حصتهم، يخترقها). */
+const suffixed = (a: Atom): boolean => /(?:هم|هن|كم|كن|ها)$/.test(a.norm);
 
 /**
  * Place names introduced by a head noun, over atoms no other name covers. The gazetteer's reading
@@ -86,18 +91,16 @@ export function findPlaceNames(text: string, atoms: Atom[], covered: (i: number)
       if (ok && placeCandidates(atoms.slice(i + 1, i + n + 1).map((a) => a.text).join(' ')).length > 0) end = i + n;
     }
     if (end < 0) {
-      const key = (j: number) => commonKey(atoms[j].norm);
-      const ordinary = (j: number) => d.common.has(key(j)) || d.notNames.has(key(j)) || headOf(atoms[j], d) !== undefined || d.relations.has(key(j));
-      // a word with a pronoun suffix is prose (حصتهم، يخترقها)
-      const suffixed = (j: number) => /(?:هم|هن|كم|كن|ها)$/.test(atoms[j].norm);
-      if (suffixed(i + 1) || d.notNames.has(key(i + 1)) || d.relations.has(key(i + 1))) continue;
+      const first = atoms[i + 1];
+      const k = commonKey(first.norm);
+      if (suffixed(first) || d.notNames.has(k) || d.relations.has(k)) continue;
       // an own head takes any other word (تل أبيض، جبل الشيخ); حي a definite one (حي الزهور, not
       // "حي يرزق"); another head an unknown word only
-      if (own ? false : head === HAYY ? !atoms[i + 1].norm.startsWith('ال') : ordinary(i + 1)) continue;
+      if (own ? false : head === HAYY ? !first.norm.startsWith('ال') : ordinary(first, d)) continue;
       end = i + 1;
-      const next = i + 2;
       // a second unknown word without a clitic (بني سويف), not "لودر لتطهيرها" or "الأندلس والعزيزية"
-      if (usable(next) && (d.continuations.has(atoms[next].norm) || (!ordinary(next) && !suffixed(next) && !/^[وفبلك]/.test(atoms[next].norm)))) end = next;
+      const next = atoms[i + 2];
+      if (usable(i + 2) && (d.continuations.has(next.norm) || (!ordinary(next, d) && !suffixed(next) && !/^[وفبلك]/.test(next.norm)))) end = i + 2;
     }
     // بجبل اللوح: the name begins after the clitics of an own head
     const start = own ? startAfterClitic(atoms[i], head) : atoms[i + 1].start;
