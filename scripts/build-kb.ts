@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { fold, nameAtoms } from '../src/kb/text.ts';
 import { contentTokens, tokenKey } from '../src/kb/names.ts';
-import { commonKey, OWN_HEADS, PLACE_HEADS } from '../src/kb/place-heads.ts';
+import { commonKey, placeHead } from '../src/kb/place-heads.ts';
 import { readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
@@ -219,7 +219,6 @@ function buildNameParts() {
  */
 function buildCommonWords() {
   const dir = join(DATA, 'corpus/ar-saudinewsnet');
-  const heads = new Set([...PLACE_HEADS, ...OWN_HEADS].map(fold));
   const total = new Map<string, number>();
   const afterHead = new Map<string, number>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort()) {
@@ -232,7 +231,7 @@ function buildCommonWords() {
           const k = commonKey(norm);
           total.set(k, (total.get(k) ?? 0) + 1);
           if (head) afterHead.set(k, (afterHead.get(k) ?? 0) + 1);
-          head = heads.has(norm) || heads.has(norm.replace(/^(?:و|ف)?(?:ب|ل|ك)?/, ''));
+          head = placeHead(norm) !== undefined;
         }
       }
     }

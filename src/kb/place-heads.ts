@@ -12,9 +12,9 @@ import { fold, isArabic, startAfterClitic, type Atom } from './text.js';
 
 /** Head nouns that are not part of the name (مدينة رفح → رفح), as written. */
 // (not مديرية: in Egyptian news it is mostly a directorate, مديرية أمن شمال سيناء)
-export const PLACE_HEADS = ['مدينة', 'بلدة', 'قرية', 'ولاية', 'محافظة', 'منطقة', 'إقليم', 'مقاطعة', 'ناحية', 'قضاء', 'مخيم', 'حي', 'ضاحية'];
+const PLACE_HEADS = ['مدينة', 'بلدة', 'قرية', 'ولاية', 'محافظة', 'منطقة', 'إقليم', 'مقاطعة', 'ناحية', 'قضاء', 'مخيم', 'حي', 'ضاحية'];
 /** Head nouns that are (جبل اللوح, وادي سوف, تل أبيض): any word that is no particle completes them. */
-export const OWN_HEADS = ['جبل', 'وادي', 'تل'];
+const OWN_HEADS = ['جبل', 'وادي', 'تل'];
 /**
  * Words that follow a place head noun so often that the corpus count cannot call them ordinary, but
  * name no place: "منطقة عازلة", "منطقة اليورو", "منطقة الجزاء", "مدينة ملاهٍ", as keys (commonKey).
@@ -34,37 +34,37 @@ export function commonKey(norm: string): string {
   return k.length >= 2 ? k : norm;
 }
 
+const CLITICS = ['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك'];
+/** Every head noun with each proclitic run it may carry (بمنطقة, ولولاية…) → the folded head. */
+const HEAD_FORMS = new Map<string, string>();
+for (const h of [...PLACE_HEADS, ...OWN_HEADS].map(fold)) for (const c of CLITICS) HEAD_FORMS.set(c + h, h);
+const OWN = new Set(OWN_HEADS.map(fold));
+
+/** The place head noun a folded word is, without its clitics (بمنطقة → منطقه), or undefined; shared with scripts/build-kb.ts, which counts the words after one. */
+export function placeHead(norm: string): string | undefined {
+  return HEAD_FORMS.get(norm);
+}
+
 interface HeadData {
-  heads: Map<string, boolean>;
   continuations: Set<string>;
   stop: Set<string>;
   common: Set<string>;
   relations: Set<string>;
   notNames: Set<string>;
-  /** every head with each proclitic run it may carry (بمنطقة, ولولاية…) → the head */
-  withClitics: Map<string, string>;
 }
 let memo: HeadData | undefined;
 
 function data(): HeadData {
   if (memo) return memo;
   const raw = JSON.parse(gunzipSync(readFileSync(new URL('../../models/kb/words.json.gz', import.meta.url))).toString('utf8')) as { common: string[] };
-  const heads = new Map<string, boolean>();
-  for (const h of PLACE_HEADS) heads.set(fold(h), false);
-  for (const h of OWN_HEADS) heads.set(fold(h), true);
-  memo = { heads, continuations: new Set(CONTINUATIONS.map(fold)), stop: new Set(STOP.map(fold)), common: new Set(raw.common), relations: new Set(RELATIONS.map(fold)), notNames: new Set(NOT_NAMES), withClitics: new Map() };
-  for (const h of heads.keys()) for (const c of CLITICS) memo.withClitics.set(c + h, h);
+  memo = { continuations: new Set(CONTINUATIONS.map(fold)), stop: new Set(STOP.map(fold)), common: new Set(raw.common), relations: new Set(RELATIONS.map(fold)), notNames: new Set(NOT_NAMES) };
   return memo;
 }
 
-const CLITICS = ['', 'و', 'ف', 'ب', 'ل', 'ك', 'وب', 'ول', 'وك', 'فب', 'فل', 'فك'];
-
-/** The head noun an atom is, without its clitics (بمنطقة → منطقة), or undefined: one look-up. */
-const headOf = (a: Atom, d: HeadData): string | undefined => d.withClitics.get(a.norm);
 /** A word that cannot be (the first word of) a name: ordinary prose, a non-name, a head noun or a direction. */
 const ordinary = (a: Atom, d: HeadData): boolean => {
   const k = commonKey(a.norm);
-  return d.common.has(k) || d.notNames.has(k) || d.relations.has(k) || headOf(a, d) !== undefined;
+  return d.common.has(k) || d.notNames.has(k) || d.relations.has(k) || HEAD_FORMS.has(a.norm);
 };
 /** A word with a pronoun suffix is prose (حصتهم، يخترقها). */
 const suffixed = (a: Atom): boolean => /(?:هم|هن|كم|كن|ها)$/.test(a.norm);
@@ -80,9 +80,9 @@ export function findPlaceNames(text: string, atoms: Atom[], covered: (i: number)
   // the next word, with nothing but space before it (not "وادي (أضم" or "منطقة «X»")
   const usable = (j: number) => j < atoms.length && !atoms[j].breakBefore && !covered(j) && isArabic(atoms[j].norm) && !d.stop.has(atoms[j].norm) && /^\s+$/.test(text.slice(atoms[j - 1].end, atoms[j].start));
   for (let i = 0; i < atoms.length - 1; i++) {
-    const head = headOf(atoms[i], d);
+    const head = HEAD_FORMS.get(atoms[i].norm);
     if (head === undefined || !usable(i + 1)) continue;
-    const own = d.heads.get(head)!;
+    const own = OWN.has(head);
     if (own && /[أإآ]/.test(atoms[i].text)) continue; // وأدى (and it led to) folds to وادي
     let end = -1;
     for (let n = 3; n >= 1 && end < 0; n--) {
