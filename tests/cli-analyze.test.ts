@@ -1,12 +1,13 @@
 // `marsad analyze` end to end: real files, real process, contract-valid output, clear errors.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analysisSchema, spanErrors } from '../src/core/schema.js';
 import { marsad } from './cli.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'marsad-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: string | Buffer) => {
   const p = path.join(dir, name);
   writeFileSync(p, content);

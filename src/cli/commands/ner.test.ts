@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -22,8 +22,10 @@ async function runCli(args: string[], stdin = '') {
   return { code, stdout, stderr };
 }
 
+const dir = mkdtempSync(join(tmpdir(), 'marsad-ner-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 function fixture(name: string, text: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'marsad-ner-test-'));
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
