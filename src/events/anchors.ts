@@ -1,6 +1,8 @@
 // Anchors are the arguments an event can take, placed on the token grid: entity mentions (with
 // anaphoric organisation mentions such as التنظيم resolved), dates and numbers from the text layer.
 import type { DateMention, Entity } from '../core/types.js';
+import { placeHead } from '../kb/place-heads.js';
+import { fold } from '../kb/text.js';
 import type { Lexicon } from './lexicon.js';
 import type { Hit } from './matcher.js';
 import { tokenAtOrAfter, tokenOf, type TextView } from './text-view.js';
@@ -17,6 +19,8 @@ export interface EntityAnchor {
   anaphoric: boolean;
   /** a nationality adjective (البريطاني, British) standing for a country */
   adjective: boolean;
+  /** a place the text introduces by a head noun (في قرية العكر الغربي): a place even when the gazetteer cannot locate it */
+  headed?: boolean;
 }
 
 export interface DateAnchor {
@@ -121,7 +125,12 @@ export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<str
       if (m.end <= m.start || view.tokens.length === 0) continue;
       const first = tokenOf(view, m.start);
       const last = Math.max(first, tokenAtOrAfter(view, m.end) - 1);
-      entities.push({ first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: isAdjective(m.text, e, lex, namesOf) });
+      const anchor: EntityAnchor = { first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: isAdjective(m.text, e, lex, namesOf) };
+      if (e.type === 'location' && first > 0) {
+        const prev = view.tokens[first - 1];
+        if (placeHead(fold(doc.text.slice(prev.start, prev.end)))) anchor.headed = true;
+      }
+      entities.push(anchor);
     }
   }
   entities.sort((a, b) => a.first - b.first || a.last - b.last || (a.entity.id < b.entity.id ? -1 : 1));

@@ -1,7 +1,7 @@
 // Attacks: detection, type, date, place, casualties, actors, reported vs background, coreference.
 // Every sentence here was written for these tests (synthetic news, fictional people).
 import { describe, expect, it } from 'vitest';
-import { E, eventsOf, reportedAttacks } from './test-fixtures.js';
+import { E, eventsOf, reportedAttacks, type EntitySpec } from './test-fixtures.js';
 
 describe('attack detection and arguments (Arabic)', () => {
   it('reads a suicide bombing with its day, city and toll', () => {
@@ -55,6 +55,27 @@ describe('attack detection and arguments (Arabic)', () => {
     expect(attacks[0].organizationRole).toBe('claimed');
     const claim = evs.find((e) => e.type === 'claim');
     expect(claim?.about).toBe(attacks[0].id);
+  });
+
+  it('a place the gazetteer locates or a head noun introduces outranks a bare name nobody can place', () => {
+    // the tagger's "place" داميا is the adjective "bloody"; سيفان and تل الورد are invented names
+    const bloody = { id: 'loc:damia', type: 'location', name: 'Damia', nameAr: 'داميا', surfaces: ['داميا'] } satisfies EntitySpec;
+    const town = { id: 'loc:sivan', type: 'location', name: 'Sivan', nameAr: 'سيفان', country: 'TR', kind: 'city', surfaces: ['سيفان'] } satisfies EntitySpec;
+    const [located] = reportedAttacks(eventsOf({
+      text: 'تفجير انتحاري في تركيا\n\nشهدت تركيا أمس هجوما انتحاريا داميا أوقع 12 قتيلا في مدينة سيفان الحدودية.',
+      published: '2021-06-02',
+      entities: [bloody, town],
+      numbers: [{ surface: '12', value: 12 }],
+    }));
+    expect(located.location?.name).toBe('Sivan');
+    const village = { id: 'loc:tal-al-ward', type: 'location', name: 'Tal al-Ward', nameAr: 'الورد', surfaces: ['الورد'] } satisfies EntitySpec;
+    const [headed] = reportedAttacks(eventsOf({
+      text: 'انفجار في قرية\n\nأوقع انفجار عنيف أمس خمسة قتلى في قرية الورد قرب مدينة سيفان.',
+      published: '2021-06-02',
+      entities: [village, town],
+      numbers: [{ surface: 'خمسة', value: 5 }],
+    }));
+    expect(headed.location?.name).toBe('Tal al-Ward');
   });
 
   it('earlier attacks named for comparison are background with their own dates and places', () => {
