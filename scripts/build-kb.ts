@@ -8,6 +8,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { fold, nameAtoms } from '../src/kb/text.ts';
 import { contentTokens, tokenKey } from '../src/kb/names.ts';
 import { commonKey, placeHead } from '../src/kb/place-heads.ts';
+import { computeSkeleton } from '../src/kb/translit.ts';
 import { readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
@@ -20,6 +21,7 @@ const CURATED = join(import.meta.dirname, '../src/kb/data');
  * (drops Persian/Urdu/Kurdish spellings with پ چ ژ گ ک ی ە ۆ ہ… and "City, Province" forms). */
 const ARABIC_ONLY = /^[\u0621-\u064A\u064B-\u0652 ]+$/;
 const LATIN_NAME = /^[A-Za-z][A-Za-z .'’-]{2,40}$/;
+const ADMIN_FORM = /\b(Qada|Nahiyat|Nahiyah|Muhafazat|Markaz|District|Province|Governorate|Sub-?district)\b/i;
 const GENERIC_ADMIN = /^((North|South|East|West|Northern|Southern|Eastern|Western|Central|Centre|Center|Upper|Lower|Middle|Coast|Capital)[ -]?)+$/i;
 
 const keys = (names: string[]) => [...new Set(names.map((n) => nameAtoms(n).join(' ')).filter(Boolean))].join('|');
@@ -31,9 +33,46 @@ interface Curated {
   en?: string | string[]; enAliases?: string[]; ar: string[]; country?: string | null; lat?: number; lon?: number; within?: number;
 }
 
+const ARABIC_ADMIN = /^(ناحية|ولاية|إمارة|امارة|محافظة|قرية|قضاء|مدينة|بلدية|استان|شهرستان|ضلع) /;
+const LATIN_ADMIN = /^(N[aā][hḩ][iī]yat|Qaryat|Mu[hḩ][aā]fa[zẓ]at|Mad[iī]nat) /;
+
+/** Consonant skeleton of a whole name (one per word, joined): حيفا and Haifa are both HF. */
+const nameSkeleton = (name: string) => name.split(/[\s-]+/).map(computeSkeleton).join('');
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The Arabic name to show: GeoNames lists a city's Arabic-script names untagged and unordered, and
+ * the first in sort order is often a rare one (جحفية before حيفا for Haifa). Take the one whose
+ * consonants are closest to the city's own romanised name; on a tie, the first in sort order.
+ */
+function displayArabic(ar: string[], latin: string[]): string {
+  if (ar.length <= 1) return ar[0] ?? '';
+  const targets = latin.map((n) => nameSkeleton(n.replace(LATIN_ADMIN, '')));
+  let best = ar[0];
+  let bestD = Infinity;
+  for (const a of ar) {
+    // a name with its administrative noun (ناحية الإسكندرية, ولاية البيض) only when there is no other,
+    // and one written without short vowels before one with them
+    const plain = a.replace(/[\u064B-\u0652]/g, '');
+    const d = Math.min(...targets.map((t) => editDistance(nameSkeleton(plain.replace(ARABIC_ADMIN, '')), t))) + (ARABIC_ADMIN.test(plain) ? 100 : 0) + (plain !== a ? 0.5 : 0);
+    if (d < bestD) [best, bestD] = [a, d];
+  }
+  return best;
+}
+
 function buildPlaces() {
   const geo = join(DATA, 'gazetteer/geonames');
   const curated = JSON.parse(readFileSync(join(CURATED, 'places-ar.json'), 'utf8')) as Curated[];
+  const focus = new Set((JSON.parse(readFileSync(join(CURATED, 'gazetteer-policy.json'), 'utf8')) as { focusCountries: string[] }).focusCountries);
   const curatedById = new Map<number, string[]>();
   const curatedAdmin = new Map<string, string[]>();
   for (const c of curated) {
@@ -54,17 +93,23 @@ function buildPlaces() {
     const lon = Number(f[5]);
     const alt = f[3] ? f[3].split(',') : [];
     const ar = [...new Set(alt.filter((a) => ARABIC_ONLY.test(a)))].sort();
-    // Latin alternate names (Raqqa for Ar Raqqah, Londres…) only for cities of ≥ 100,000: they are most of
-    // the file's bulk and the English press rarely names smaller towns other than by their GeoNames name
-    // (not codes in capitals: BLA is an airport of Barcelona, Venezuela, and the Balochistan Liberation Army)
-    const en = [...new Set([f[1], f[2], ...(pop >= 100_000 ? alt.filter((a) => LATIN_NAME.test(a) && a.split(' ').length <= 3 && !/^[A-Z]+$/.test(a)) : [])])];
+    // Latin alternate names (Raqqa for Ar Raqqah, Londres…) for cities of ≥ 100,000 and for every town
+    // of the focus countries, where the English press spells small towns its own way (Jenin for Janīn,
+    // Haditha for Ḩadīthah); elsewhere they are most of the file's bulk. Below the policy's population
+    // the runtime never looks for a town's names in running text, so these only place what the tagger
+    // marked. Not codes in capitals (BLA is an airport of Barcelona, Venezuela, and the Balochistan
+    // Liberation Army), nor lower-case transliterations (tkryt) or administrative forms (Qada' Talkif).
+    const latin = pop >= 100_000 || focus.has(f[8])
+      ? alt.filter((a) => LATIN_NAME.test(a) && a.split(' ').length <= 3 && !/^[A-Z]+$/.test(a) && (pop >= 100_000 || (/^[A-Z]/.test(a) && a.length >= 4 && !ADMIN_FORM.test(a))))
+      : [];
+    const en = [...new Set([f[1], f[2], ...latin])];
     const key = `${f[8]}.${f[10]}`;
     const agg = admin1Agg.get(key) ?? { w: 0, lat: 0, lon: 0, n: 0 };
     const w = Math.max(pop, 1);
     agg.w += w; agg.lat += lat * w; agg.lon += lon * w; agg.n += pop;
     admin1Agg.set(key, agg);
     const cur = curatedById.get(id) ?? [];
-    places.push([id, f[1], f[8], f[10], round(lat), round(lon), pop, 'c', f[7] === 'PPLC' ? 1 : 0, cur[0] ?? ar[0] ?? '', keys(ar), keys(en), keys(cur)]);
+    places.push([id, f[1], f[8], f[10], round(lat), round(lon), pop, 'c', f[7] === 'PPLC' ? 1 : 0, cur[0] ?? displayArabic(ar, [f[1], f[2]]), keys(ar), keys(en), keys(cur)]);
   }
   for (const l of lines(join(geo, 'admin1CodesASCII.txt'))) {
     const [code, name, ascii, gid] = l.split('\t');

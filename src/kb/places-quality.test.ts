@@ -28,6 +28,27 @@ describe('names resolve to the right country on their own', () => {
   });
 });
 
+describe('the English press\'s spellings of small towns in the focus countries', () => {
+  // GeoNames knows them as Janīn, ‘Ayn al ‘Arab, Bāmyān, An Nuşayrāt: below 100,000 people only the
+  // focus countries' towns keep their Latin alternate names
+  it.each([['Jenin', 'PS'], ['Kobane', 'SY'], ['Bamiyan', 'AF'], ['Nuseirat', 'PS'], ['Haditha', 'IQ']])('%s → %s', (name, cc) => {
+    expect(resolvePlace(name)?.country).toBe(cc);
+  });
+  it('but not the lower-case transliterations or administrative forms GeoNames also lists', () => {
+    expect(resolvePlace('tkryt')).toBeNull();
+    expect(resolvePlace("Qada' Talkif")).toBeNull();
+  });
+});
+
+describe('the Arabic name shown is the usual one, not the first of GeoNames\' list', () => {
+  // looked up by the Arabic name itself, so the test reads the display name, not which place wins
+  it.each([['حيفا', 'IL'], ['مشهد', 'IR'], ['هانوي', 'VN'], ['طبلبة', 'TN'], ['مدينة حمد', 'BH'], ['عنة', 'IQ']])('%s (%s)', (ar, cc) => {
+    const p = resolvePlace(ar);
+    expect(p?.country).toBe(cc);
+    expect(p?.nameAr).toBe(ar);
+  });
+});
+
 describe('everyday words, virus and brand names are no places', () => {
   it.each(['كورونا', 'فيروس كورونا', 'الخبر', 'الميدان', 'الجزيرة', 'المدينة', 'ديلي', 'Western', 'North East', 'Central', 'Christmas', 'Hamid', 'Lucas', 'Corona', 'BLA'])(
     '%s',
