@@ -18,6 +18,20 @@ describe('linkDocument', () => {
     expect(ids.filter((id) => id.startsWith('loc:'))).toEqual(['loc:in-place']);
   });
 
+  it('an English possessive is no part of the name: "Goma\'s" and "Goma" are one place, "M23\'s" one group', () => {
+    const text = "Goma's airport was shut. Fighters of M23's armed wing entered Goma on Sunday.";
+    const at = (name: string, type: EntityMention['type'], from = 0): EntityMention => {
+      const start = text.indexOf(name, from);
+      return { start, end: start + name.length, text: name, type, source: 'model' };
+    };
+    const ents = linkDocument(doc(text, { language: 'en', mentions: [at("Goma's", 'LOC'), at("M23's", 'ORG'), at('Goma', 'LOC', 40)] }));
+    const goma = ents.filter((e) => e.type === 'location');
+    expect(goma).toHaveLength(1);
+    expect(goma[0].country).toBe('CD');
+    expect(goma[0].mentions.map((m) => m.text)).toEqual(['Goma', 'Goma']);
+    expect(ents.find((e) => e.type === 'organization')?.mentions[0].text).toBe('M23');
+  });
+
   it('finds groups, places and people with exact spans', () => {
     const d = doc('أعلن تنظيم «داعش» مسؤوليته عن هجوم في بروكسل، وقال المحلل سامي الحداد إن التنظيم خسر مواقعه في الرقة.');
     const ents = linkDocument(d);
