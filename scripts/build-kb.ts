@@ -30,6 +30,8 @@ const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l
 
 interface Curated {
   geonameid?: number; admin1?: string; iso?: string; id?: string; kind?: string;
+  /** false: the names are looked up (for what the tagger or a head noun marks) but never sought in running text */
+  inText?: boolean;
   en?: string | string[]; enAliases?: string[]; ar: string[]; country?: string | null; lat?: number; lon?: number; within?: number;
 }
 
@@ -75,8 +77,12 @@ function buildPlaces() {
   const focus = new Set((JSON.parse(readFileSync(join(CURATED, 'gazetteer-policy.json'), 'utf8')) as { focusCountries: string[] }).focusCountries);
   const curatedById = new Map<number, string[]>();
   const curatedAdmin = new Map<string, string[]>();
+  // names that are also ordinary words once folded (فان for Van is فإن "indeed"): GeoNames names of the
+  // city, so looked up, and blocked from running text
+  const lookupOnly = new Map<number, string[]>();
   for (const c of curated) {
-    if (c.admin1) curatedAdmin.set(c.admin1, c.ar);
+    if (c.inText === false) lookupOnly.set(c.geonameid!, c.ar);
+    else if (c.admin1) curatedAdmin.set(c.admin1, c.ar);
     else if (c.geonameid && !c.id) curatedById.set(c.geonameid, c.ar);
   }
 
@@ -92,7 +98,7 @@ function buildPlaces() {
     const lat = Number(f[4]);
     const lon = Number(f[5]);
     const alt = f[3] ? f[3].split(',') : [];
-    const ar = [...new Set(alt.filter((a) => ARABIC_ONLY.test(a)))].sort();
+    const ar = [...new Set([...alt.filter((a) => ARABIC_ONLY.test(a)), ...(lookupOnly.get(id) ?? [])])].sort();
     // Latin alternate names (Raqqa for Ar Raqqah, Londres…) for cities of ≥ 100,000 and for every town
     // of the focus countries, where the English press spells small towns its own way (Jenin for Janīn,
     // Haditha for Ḩadīthah); elsewhere they are most of the file's bulk. Below the policy's population
@@ -152,7 +158,8 @@ function buildPlaces() {
     })
     .sort((a, b) => a[0].localeCompare(b[0]));
 
-  return { places, countries, noText: textBlocklist(places) };
+  const noText = [...new Set([...textBlocklist(places), ...[...lookupOnly.values()].flat().map(fold)])].sort();
+  return { places, countries, noText };
 }
 
 /** Arabic city names that are also ordinary words (الأمل, النصر…): blocked from free-text matching when

@@ -76,6 +76,12 @@ describe('the article decides between namesakes', () => {
     expect(countryIn(text, name)).toBe(cc);
   });
 
+  it('فان is Van in a Turkish article and Vannes in a French one, but never the word فإن in running text', () => {
+    expect(countryIn('قتل جندي في هجوم بإقليم فان شرقي تركيا.', 'فان')).toBe('TR');
+    expect(resolvePlace('فان', ['FR'])?.country).toBe('FR');
+    expect(linkDocument(doc('وقال الوزير فإن الحكومة ماضية في خططها، فان الوضع مستقر.')).filter((e) => e.type === 'location')).toEqual([]);
+  });
+
   it('a Japanese town is not read into an Arabic name without Japan in the article', () => {
     expect(resolvePlace('يوبي', ['NG'])?.country).toBe('NG');
     expect(countryIn('قتل عشرة أشخاص في هجوم على سوق في يوبي.', 'يوبي')).toBe('NG');
