@@ -32,6 +32,17 @@ describe('linkDocument', () => {
     expect(ents.find((e) => e.type === 'organization')?.mentions[0].text).toBe('M23');
   });
 
+  it('an English honorific makes a person of what the tagger called a place or an organisation', () => {
+    const text = 'Rania Holt, a nurse, was hurt. Ms Holt said the gunman fired twice, and Dr Amal Serhan agreed.';
+    const at = (name: string, type: EntityMention['type']): EntityMention => {
+      const start = text.indexOf(name);
+      return { start, end: start + name.length, text: name, type, source: 'model' };
+    };
+    const ents = linkDocument(doc(text, { language: 'en', mentions: [at('Rania Holt', 'PER'), at('Ms Holt', 'ORG'), at('Dr Amal Serhan', 'LOC')] }));
+    expect(ents.map((e) => e.type)).toEqual(['person', 'person']);
+    expect(ents[0].mentions.map((m) => m.text)).toEqual(['Rania Holt', 'Ms Holt']);
+  });
+
   it('finds groups, places and people with exact spans', () => {
     const d = doc('أعلن تنظيم «داعش» مسؤوليته عن هجوم في بروكسل، وقال المحلل سامي الحداد إن التنظيم خسر مواقعه في الرقة.');
     const ents = linkDocument(d);

