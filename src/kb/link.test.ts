@@ -43,6 +43,17 @@ describe('linkDocument', () => {
     expect(ents[0].mentions.map((m) => m.text)).toEqual(['Rania Holt', 'Ms Holt']);
   });
 
+  it('a place nobody can locate, named as the tagger names a person of the article, is that person, unless the text puts it after "in"', () => {
+    const text = 'Tomas Verhaar spoke on Monday. Tomas Verhaar said the camp was full. Later Tomas Verhaar left, and aid reached people in Tomas Verhaar.';
+    const starts = [...text.matchAll(/Tomas Verhaar/g)].map((m) => m.index!);
+    const at = (start: number, type: EntityMention['type']): EntityMention => ({ start, end: start + 13, text: 'Tomas Verhaar', type, source: 'model' });
+    const mentions = [at(starts[0], 'PER'), at(starts[1], 'PER'), at(starts[2], 'LOC'), at(starts[3], 'LOC')];
+    const ents = linkDocument(doc(text, { language: 'en', mentions }));
+    const of = (type: string) => ents.filter((e) => e.type === type).flatMap((e) => e.mentions.map((m) => m.start));
+    expect(of('person')).toEqual(starts.slice(0, 3));
+    expect(of('location')).toEqual([starts[3]]);
+  });
+
   it('finds groups, places and people with exact spans', () => {
     const d = doc('أعلن تنظيم «داعش» مسؤوليته عن هجوم في بروكسل، وقال المحلل سامي الحداد إن التنظيم خسر مواقعه في الرقة.');
     const ents = linkDocument(d);

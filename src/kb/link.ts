@@ -44,6 +44,28 @@ function asTitledPerson(m: EntityMention): EntityMention {
   return m.type !== 'PER' && /^(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? \p{Lu}/u.test(m.text) ? { ...m, type: 'PER' } : m;
 }
 
+/**
+ * Names the tagger reads as people in this article: a text it marks as a person at least as often as
+ * a place. A "place" nobody can locate under such a name is that person (Maduro, Le Scouarnec, Kiir:
+ * about 60 entities of 671 BBC articles; a last name alone, Maduro after Nicolás Maduro, was tried and
+ * also took South Korea's Korea).
+ */
+function personNames(mentions: readonly EntityMention[]): (text: string) => boolean {
+  const per = new Map<string, number>();
+  const loc = new Map<string, number>();
+  for (const m of mentions) {
+    if (m.type === 'PER') per.set(m.text, (per.get(m.text) ?? 0) + 1);
+    else if (m.type === 'LOC') loc.set(m.text, (loc.get(m.text) ?? 0) + 1);
+  }
+  return (text) => (per.get(text) ?? 0) >= Math.max(1, loc.get(text) ?? 0);
+}
+
+/** "in Zamzam", "near Kissufim", "في الزمزم": a word that introduces a place stands right before the name. */
+const PLACE_PREPOSITION = /(?:^|[\s(])(?:in|at|near|into|outside|inside|across|around|towards?|from|في|قرب|بمدينة|مدينة|مخيم|بلدة|قرية)\s+$/i;
+function afterPlacePreposition(text: string, start: number): boolean {
+  return PLACE_PREPOSITION.test(text.slice(Math.max(0, start - 16), start));
+}
+
 function overlapsSome(cands: Candidate[], s: { start: number; end: number }): boolean {
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k].span;
@@ -81,8 +103,9 @@ export function linkDocument(doc: Document): Entity[] {
   }
 
   // tagger mentions: the dictionary wins where they overlap (its spans and ids are exact)
-  for (const tagged of doc.mentions) {
-    const m = asTitledPerson(withoutPossessive(tagged));
+  const mentions = doc.mentions.map((t) => asTitledPerson(withoutPossessive(t)));
+  const personName = personNames(mentions);
+  for (const m of mentions) {
     if (m.type === 'MISC' || overlapsSome(cands, m)) continue;
     const s = span(text, m.start, m.end);
     if (m.type === 'ORG') {
@@ -98,7 +121,8 @@ export function linkDocument(doc: Document): Entity[] {
     else if (m.type === 'LOC') {
       const places = placeCandidates(m.text);
       if (places.length === 0 && isNeverPlace(m.text)) continue;
-      cands.push({ span: s, type: 'location', source: m.source, places });
+      if (places.length === 0 && personName(m.text) && !afterPlacePreposition(text, m.start)) cands.push({ span: s, type: 'person', source: m.source });
+      else cands.push({ span: s, type: 'location', source: m.source, places });
     }
     else cands.push({ span: s, type: 'person', source: m.source });
   }
