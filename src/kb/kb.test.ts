@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findOrg, orgById, registry, resolvePlace, placeBySkeleton, countryOfAdjective, personId, screenName, skeleton, lookup } from './index.js';
 import { atomize, fold } from './text.js';
 import { tokenize } from '../lang/tokenize.js';
+import { linkDocument } from './link.js';
+import { newDocument, type EntityMention } from '../core/types.js';
 
 describe('organisation aliases → one id across scripts', () => {
   it.each([
@@ -71,7 +73,16 @@ describe('nationality adjectives', () => {
   it.each([
     ['البريطاني', 'GB'], ['البريطانية', 'GB'], ['البريطانيين', 'GB'], ['والبريطانيون', 'GB'], ['المصري', 'EG'], ['المصرية', 'EG'],
     ['للمصريين', 'EG'], ['الأفغان', 'AF'], ['French', 'FR'], ['British', 'GB'], ['Britons', 'GB'], ['الإسبانية', 'ES'],
+    ['الأوكرانية', 'UA'], ['Ukrainians', 'UA'], ['North Koreans', 'KP'], ['Congolese', 'CD'], ['الكاميرونيين', 'CM'],
   ])('%s → %s', (w, cc) => expect(countryOfAdjective(w)).toBe(cc));
+
+  it('a people the tagger marks as a place is no place (the dictionary counts it as the country\'s adjective)', () => {
+    const text = 'Palestinians and Ukrainians gathered in Gaza.';
+    const at = (name: string): EntityMention => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, type: 'LOC', source: 'model' });
+    const d = newDocument({ raw: text, text, language: 'en' });
+    d.mentions = [at('Palestinians'), at('Ukrainians'), at('Gaza')];
+    expect(linkDocument(d).filter((e) => e.type === 'location').map((e) => e.mentions[0].text)).toEqual(['Gaza']);
+  });
 
   it('ordinary words are not nationalities', () => {
     expect(countryOfAdjective('مالي')).toBeNull(); // "financial", not Mali

@@ -120,7 +120,8 @@ export function linkDocument(doc: Document): Entity[] {
     }
     else if (m.type === 'LOC') {
       const places = placeCandidates(m.text);
-      if (places.length === 0 && isNeverPlace(m.text)) continue;
+      // "Palestinians", "North Koreans": a people, counted as the country's adjective by the dictionary
+      if (places.length === 0 && (isNeverPlace(m.text) || countryOfAdjective(m.text))) continue;
       if (places.length === 0 && personName(m.text) && !afterPlacePreposition(text, m.start)) cands.push({ span: s, type: 'person', source: m.source });
       else cands.push({ span: s, type: 'location', source: m.source, places });
     }
