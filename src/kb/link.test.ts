@@ -54,6 +54,15 @@ describe('linkDocument', () => {
     expect(of('location')).toEqual([starts[3]]);
   });
 
+  it('a mention that stops at a hyphen takes the whole word (Port-au-Prince), and a compass word is no place', () => {
+    for (const [text, name, want] of [['Gangs hold the capital Port-au-Prince now.', 'Port-', 'HT'], ['Fighting in north-western Syria went on.', 'north-', null]] as const) {
+      const start = text.indexOf(name);
+      const ents = linkDocument(doc(text, { language: 'en', mentions: [{ start, end: start + name.length, text: name, type: 'LOC', source: 'model' }] }));
+      const own = ents.filter((e) => e.mentions.some((m) => m.start === start));
+      expect(own.map((e) => e.country)).toEqual(want ? [want] : []);
+    }
+  });
+
   it('finds groups, places and people with exact spans', () => {
     const d = doc('أعلن تنظيم «داعش» مسؤوليته عن هجوم في بروكسل، وقال المحلل سامي الحداد إن التنظيم خسر مواقعه في الرقة.');
     const ents = linkDocument(d);

@@ -37,6 +37,24 @@ function withoutPossessive(m: EntityMention): EntityMention {
 }
 
 /**
+ * The text layer splits hyphenated words, and the English tagger (trained on unsplit ones) may stop at
+ * the hyphen: "Port-" of Port-au-Prince, "north-" of north-western. The mention takes the whole word
+ * (about 60 mentions in 671 BBC articles).
+ */
+function wholeHyphenated(text: string, m: EntityMention): EntityMention {
+  // Latin script only: in Arabic a hyphen more often joins two names (a byline's name-city)
+  if (!/\p{Script=Latin}/u.test(m.text)) return m;
+  let end = m.end;
+  while (/[-‐]/.test(text[end - 1] ?? '') || (text[end] === '-' && /\p{L}/u.test(text[end + 1] ?? ''))) {
+    if (text[end - 1] !== '-' && text[end - 1] !== '‐') end++;
+    if (!/\p{L}/u.test(text[end] ?? '')) break;
+    while (/[\p{L}\p{M}'’]/u.test(text[end] ?? '')) end++;
+  }
+  if (end === m.end || /['’]$/.test(text.slice(m.end, end))) return m;
+  return { ...m, end, text: text.slice(m.start, end) };
+}
+
+/**
  * "Ms Ames", "Mr Cottrell": an English honorific makes a person of what the tagger called a place or an
  * organisation (74 of 529 such mentions in 671 BBC articles).
  */
@@ -103,7 +121,7 @@ export function linkDocument(doc: Document): Entity[] {
   }
 
   // tagger mentions: the dictionary wins where they overlap (its spans and ids are exact)
-  const mentions = doc.mentions.map((t) => asTitledPerson(withoutPossessive(t)));
+  const mentions = doc.mentions.map((t) => asTitledPerson(withoutPossessive(wholeHyphenated(text, t))));
   const personName = personNames(mentions);
   for (const m of mentions) {
     if (m.type === 'MISC' || overlapsSome(cands, m)) continue;
