@@ -80,8 +80,13 @@ describe('cleanText', () => {
     expect(r.text.includes(snippet)).toBe(kept);
   });
 
+  it('strips a social line that starts like furniture, and keeps a sentence that merely mentions following', () => {
+    const r = cleanText('عنوان الخبر\n\nقتل ثلاثة جنود في كمين قرب الحدود.\n\nتابعونا على تويتر @akhbar_alyawm وعلى تيليجرام\n\nودعا الأهالي إلى تابعوا الأخبار الرسمية فقط.', null, null);
+    expect(r.text).toBe('قتل ثلاثة جنود في كمين قرب الحدود.\n\nودعا الأهالي إلى تابعوا الأخبار الرسمية فقط.');
+  });
+
   it('strips English trailers and share lines', () => {
-    const r = cleanText('Gunmen attack convoy\n\nBy Tom Reyes\n\nGunmen opened fire on a convoy.\n\nShare this article\n\nRelated\nOther story one\nOther story two', null, null);
+    const r = cleanText('Gunmen attack convoy\n\nBy Tom Reyes\n\nGunmen opened fire on a convoy.\n\nShare this article\n\nFollow us on X @DailyWire_Desk and on Instagram at dailywiredesk\n\nRelated\nOther story one\nOther story two', null, null);
     expect(r.author).toBe('Tom Reyes');
     expect(r.text).toBe('Gunmen opened fire on a convoy.');
   });
