@@ -77,12 +77,17 @@ function buildPlaces() {
   const focus = new Set((JSON.parse(readFileSync(join(CURATED, 'gazetteer-policy.json'), 'utf8')) as { focusCountries: string[] }).focusCountries);
   const curatedById = new Map<number, string[]>();
   const curatedAdmin = new Map<string, string[]>();
+  // English names the press uses for a region GeoNames spells otherwise (North Kivu for Nord Kivu)
+  const curatedAdminEn = new Map<string, string[]>();
   // names that are also ordinary words once folded (فان for Van is فإن "indeed"): GeoNames names of the
   // city, so looked up, and blocked from running text
   const lookupOnly = new Map<number, string[]>();
   for (const c of curated) {
     if (c.inText === false) lookupOnly.set(c.geonameid!, c.ar);
-    else if (c.admin1) curatedAdmin.set(c.admin1, c.ar);
+    else if (c.admin1) {
+      curatedAdmin.set(c.admin1, c.ar);
+      if (c.enAliases) curatedAdminEn.set(c.admin1, c.enAliases);
+    }
     else if (c.geonameid && !c.id) curatedById.set(c.geonameid, c.ar);
   }
 
@@ -125,7 +130,7 @@ function buildPlaces() {
     // "Yobe State", "Abyan Governorate": the press says Yobe, Abyan; a bare compass word (Western, North
     // East, Central) names regions in a dozen countries and is an adjective far more often
     const short = [name, ascii].map((n) => n.replace(/^Muhafazat /, '').replace(/ (State|Region|Province|Governorate)$/, ''));
-    const enNames = [...new Set([name, ascii, ...short])].filter((n) => !GENERIC_ADMIN.test(n));
+    const enNames = [...new Set([name, ascii, ...short, ...(curatedAdminEn.get(code) ?? [])])].filter((n) => !GENERIC_ADMIN.test(n));
     places.push([Number(gid), name, code.split('.')[0], code.split('.')[1], round(agg.lat / agg.w), round(agg.lon / agg.w), agg.n, 'a', 0, cur[0] ?? '', '', keys(enNames), keys(cur)]);
   }
   for (const c of curated.filter((c) => c.id)) {

@@ -49,6 +49,20 @@ describe('the Arabic name shown is the usual one, not the first of GeoNames\' li
   });
 });
 
+describe('the regions where the news happens, in both languages', () => {
+  it.each([
+    ['دارفور', 'loc:darfur'], ['Darfur', 'loc:darfur'], ['الجولان', 'loc:golan'], ['Golan Heights', 'loc:golan'], ['كشمير', 'loc:kashmir'],
+    ['بحيرة تشاد', 'loc:lake-chad'], ['Lake Chad', 'loc:lake-chad'], ['وزيرستان', 'loc:waziristan'], ['الشرق الأوسط', 'loc:middle-east'],
+    ['North Kivu', 'loc:206938'], ['شمال كيفو', 'loc:206938'], ['North Darfur', 'loc:408666'], ['Sinai', 'loc:349401'],
+  ])('%s → %s', (name, id) => {
+    expect(resolvePlace(name)?.id).toBe(id);
+  });
+  it('the newspaper is not the region', () => {
+    const ents = linkDocument(doc('ونقلت صحيفة الشرق الأوسط عن مصدر أمني أن التوتر يسود الشرق الأوسط.'));
+    expect(ents.map((e) => e.id)).toEqual(['org:asharq-al-awsat', 'loc:middle-east']);
+  });
+});
+
 describe('everyday words, virus and brand names are no places', () => {
   it.each(['كورونا', 'فيروس كورونا', 'الخبر', 'الميدان', 'الجزيرة', 'المدينة', 'ديلي', 'Western', 'North East', 'Central', 'Christmas', 'Hamid', 'Lucas', 'Corona', 'BLA'])(
     '%s',
