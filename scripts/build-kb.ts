@@ -30,7 +30,7 @@ const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l
 
 interface Curated {
   geonameid?: number; admin1?: string; iso?: string; id?: string; kind?: string;
-  /** false: the names are looked up (for what the tagger or a head noun marks) but never sought in running text */
+  /** false: the Arabic names are looked up (for what the tagger or a head noun marks) but never sought in running text */
   inText?: boolean;
   en?: string | string[]; enAliases?: string[]; ar: string[]; country?: string | null; lat?: number; lon?: number; within?: number;
 }
@@ -83,7 +83,7 @@ function buildPlaces() {
   // city, so looked up, and blocked from running text
   const lookupOnly = new Map<number, string[]>();
   for (const c of curated) {
-    if (c.inText === false) lookupOnly.set(c.geonameid!, c.ar);
+    if (c.inText === false && c.geonameid) lookupOnly.set(c.geonameid, c.ar);
     else if (c.admin1) {
       curatedAdmin.set(c.admin1, c.ar);
       if (c.enAliases) curatedAdminEn.set(c.admin1, c.enAliases);
@@ -136,7 +136,9 @@ function buildPlaces() {
   for (const c of curated.filter((c) => c.id)) {
     const en = typeof c.en === 'string' ? c.en : '';
     const within = c.within ? places.find((p) => p[0] === c.within) : undefined;
-    places.push([c.id!.replace(/^loc:/, ''), en, c.country ?? '', within?.[3] ?? '', c.lat ?? 0, c.lon ?? 0, 0, c.kind === 'landmark' ? 'l' : 'r', 0, c.ar[0] ?? '', '', keys(c.enAliases ?? []), keys(c.ar)]);
+    // inText false: the Arabic names as the place's own (looked up), not as curated ones (sought in text)
+    const lookup = c.inText === false;
+    places.push([c.id!.replace(/^loc:/, ''), en, c.country ?? '', within?.[3] ?? '', c.lat ?? 0, c.lon ?? 0, 0, c.kind === 'landmark' ? 'l' : 'r', 0, c.ar[0] ?? '', lookup ? keys(c.ar) : '', keys(c.enAliases ?? []), lookup ? '' : keys(c.ar)]);
   }
   places.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en', { numeric: true }));
 
