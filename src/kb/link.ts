@@ -9,6 +9,7 @@ import { findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } fro
 import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
 import { findPlaceNames } from './place-heads.js';
 import { countryOfAdjective } from './adjectives.js';
+import { afterPlacePreposition, normaliseMention, personNames } from './tagger-mentions.js';
 import { screenName } from './sanctions.js';
 import { idSlug, romanizeName } from './names.js';
 
@@ -27,63 +28,6 @@ const BYLINE_CUE = /(?:^|\n)\s*(?:كتب|كتبت|بقلم|إعداد|اعداد
 
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 /** Whether some candidate's span overlaps [s.start, s.end) (a loop: this runs per mention). */
-/**
- * The English tagger reads "Trinidad's" as one token: the name is without the possessive, so that it
- * is the same entity as "Trinidad" (one word in 45 of the English press's mentions carried it).
- */
-function withoutPossessive(m: EntityMention): EntityMention {
-  if (!/[\p{L}\p{N}]['’]s$/u.test(m.text)) return m;
-  return { ...m, end: m.end - 2, text: m.text.slice(0, -2) };
-}
-
-/**
- * The text layer splits hyphenated words, and the English tagger (trained on unsplit ones) may stop at
- * the hyphen: "Port-" of Port-au-Prince, "north-" of north-western. The mention takes the whole word
- * (about 60 mentions in 671 BBC articles).
- */
-function wholeHyphenated(text: string, m: EntityMention): EntityMention {
-  // Latin script only: in Arabic a hyphen more often joins two names (a byline's name-city)
-  if (!/\p{Script=Latin}/u.test(m.text)) return m;
-  let end = m.end;
-  while (/[-‐]/.test(text[end - 1] ?? '') || (text[end] === '-' && /\p{L}/u.test(text[end + 1] ?? ''))) {
-    if (text[end - 1] !== '-' && text[end - 1] !== '‐') end++;
-    if (!/\p{L}/u.test(text[end] ?? '')) break;
-    while (/[\p{L}\p{M}'’]/u.test(text[end] ?? '')) end++;
-  }
-  if (end === m.end || /['’]$/.test(text.slice(m.end, end))) return m;
-  return { ...m, end, text: text.slice(m.start, end) };
-}
-
-/**
- * "Ms Ames", "Mr Cottrell": an English honorific makes a person of what the tagger called a place or an
- * organisation (74 of 529 such mentions in 671 BBC articles).
- */
-function asTitledPerson(m: EntityMention): EntityMention {
-  return m.type !== 'PER' && /^(Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? \p{Lu}/u.test(m.text) ? { ...m, type: 'PER' } : m;
-}
-
-/**
- * Names the tagger reads as people in this article: a text it marks as a person at least as often as
- * a place. A "place" nobody can locate under such a name is that person (Maduro, Le Scouarnec, Kiir:
- * about 60 entities of 671 BBC articles; a last name alone, Maduro after Nicolás Maduro, was tried and
- * also took South Korea's Korea).
- */
-function personNames(mentions: readonly EntityMention[]): (text: string) => boolean {
-  const per = new Map<string, number>();
-  const loc = new Map<string, number>();
-  for (const m of mentions) {
-    if (m.type === 'PER') per.set(m.text, (per.get(m.text) ?? 0) + 1);
-    else if (m.type === 'LOC') loc.set(m.text, (loc.get(m.text) ?? 0) + 1);
-  }
-  return (text) => (per.get(text) ?? 0) >= Math.max(1, loc.get(text) ?? 0);
-}
-
-/** "in Zamzam", "near Kissufim", "في الزمزم": a word that introduces a place stands right before the name. */
-const PLACE_PREPOSITION = /(?:^|[\s(])(?:in|at|near|into|outside|inside|across|around|towards?|from|في|قرب|بمدينة|مدينة|مخيم|بلدة|قرية)\s+$/i;
-function afterPlacePreposition(text: string, start: number): boolean {
-  return PLACE_PREPOSITION.test(text.slice(Math.max(0, start - 16), start));
-}
-
 function overlapsSome(cands: Candidate[], s: { start: number; end: number }): boolean {
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k].span;
@@ -121,7 +65,7 @@ export function linkDocument(doc: Document): Entity[] {
   }
 
   // tagger mentions: the dictionary wins where they overlap (its spans and ids are exact)
-  const mentions = doc.mentions.map((t) => asTitledPerson(withoutPossessive(wholeHyphenated(text, t))));
+  const mentions = doc.mentions.map((t) => normaliseMention(text, t));
   const personName = personNames(mentions);
   for (const m of mentions) {
     if (m.type === 'MISC' || overlapsSome(cands, m)) continue;
