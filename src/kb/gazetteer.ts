@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { nameAtoms, isArabic } from './text.js';
-import { nameData } from './names.js';
+import { memoized, nameData } from './names.js';
 import { computeSkeleton } from './translit.js';
 import type { Entity } from '../core/types.js';
 
@@ -50,7 +50,10 @@ const KIND_CODE: Record<string, PlaceKind> = { c: 'city', a: 'admin1', r: 'regio
 
 let memo: Gazetteer | undefined;
 
-export const nameKey = (name: string): string => nameAtoms(name).join(' ');
+const keyMemo = new Map<string, string>();
+const computeNameKey = (name: string): string => nameAtoms(name).join(' ');
+/** A name's look-up key (folded atoms joined by a space), memoised: the same names are keyed again and again. */
+export const nameKey = (name: string): string => memoized(keyMemo, name, computeNameKey);
 
 /** Load models/kb/places.json.gz once per process (immutable). */
 export function gazetteer(): Gazetteer {
@@ -151,14 +154,25 @@ function nameIndex(places: Place[]): Map<string, Place[]> {
   return byName;
 }
 
-/** All places known by this name (any script; a leading article or clitic is tolerated). */
 /**
  * One proclitic before a place name (وبغداد, بلندن, ولحلب). Not ك ("like"): rare before a place,
  * while many names start with the letter (كريم is not ريم, a spelling of Rome).
  */
 const PROCLITIC = /^(و|ف)?(ب|ل)?/;
 
+/** placeCandidates by name: place names and the words after a head noun recur from article to article. */
+const candidatesMemo = new Map<string, Place[]>();
+
+/**
+ * All places known by this name (any script; a leading article or clitic is tolerated). The list is
+ * shared by every caller with the same name (as the gazetteer's own lists always were): never to be
+ * changed.
+ */
 export function placeCandidates(name: string): Place[] {
+  return memoized(candidatesMemo, name, computePlaceCandidates);
+}
+
+function computePlaceCandidates(name: string): Place[] {
   const g = gazetteer();
   const k = nameKey(name);
   if (g.never.has(k) || g.never.has(k.replace(/^(و|ف|ب|ل|ك)?(ال)?/, ''))) return [];

@@ -71,7 +71,7 @@ const TITLES = new Set(
  * article. Each is emptied when full so that memory stays flat in a long-running process.
  */
 const MEMO_MAX = 20_000;
-function memoized<T>(memo: Map<string, T>, key: string, compute: (k: string) => T): T {
+export function memoized<T>(memo: Map<string, T>, key: string, compute: (k: string) => T): T {
   let v = memo.get(key);
   if (v === undefined) {
     v = compute(key);
