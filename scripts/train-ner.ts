@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { conllSentences, parseConll } from '../src/model/conll.js';
 import { learnClusters, type ClusterOptions, type Clusters } from '../src/model/clusters.js';
-import { buildCorpusLists, buildKbLists, buildPlaceLists, readArabicCorpus } from '../src/model/build-resources.js';
+import { buildCorpusLists, buildKbLists, buildPlaceLists, buildWorldLists, readArabicCorpus } from '../src/model/build-resources.js';
 import type { ModelLang } from '../src/model/features.js';
 import type { GazetteerData } from '../src/model/gazetteer.js';
 import { MODEL_FORMAT, NerModel, STAGE2_VERSION, encodeArrays, resourcesFromFile, type NerModelFile } from '../src/model/model.js';
@@ -35,7 +35,7 @@ const { values: opt } = parseArgs({
     'min-abs': { type: 'string' },
     // a development convenience: reuse clusters from an earlier run (same options) instead of relearning
     'clusters-cache': { type: 'string' },
-    // ablation: comma-separated feature groups to leave out (paths, kb, corpus)
+    // ablation: comma-separated feature groups to leave out (paths, kb, corpus, world)
     without: { type: 'string', default: '' },
     // experiments: the stacked second stage (on/off, window, own-tag features, epochs, runs), the
     // consistency pass (on/off). Measured and dropped: a stage 2 of stacked features only, without
@@ -76,6 +76,12 @@ interface LangSetup {
    */
   corpusLists?: { minCount: number; minShare: number };
   /**
+   * Arabic: project-written world-knowledge name lists (companies, clubs, parties, media,
+   * international bodies, politicians, footballers, events: src/model/data/world-names.json) as the
+   * gazetteer lists world-org, world-per, world-misc (buildWorldLists)
+   */
+  worldNames?: string;
+  /**
    * English: project-written news-style sentences (CoNLL conventions: nationalities and events are
    * MISC) added to the training part, each `times` over; WNUT tweets alone gave 55 F1 on
    * eval/ner-en-news/dev-a, with these ~88 (mean of 4 shuffle seeds).
@@ -112,7 +118,7 @@ interface LangSetup {
 }
 
 const SETUPS: Record<ModelLang, LangSetup> = {
-  ar: { lang: 'ar', trainFile: 'ner/ar-anercorp-train/ANERCorp_train_CamelSplitReproduced.txt', epochs: 12, minCount: 2, minAbs: 0.05, kb: true, corpusLists: { minCount: 5, minShare: 0.08 }, stack: true, stackEpochs: 4, stackRuns: 5, stackOwnTags: false, consistency: true, runs: 1, extraTrain: { file: 'src/model/data/ar-news-extra.conll', times: 1 } },
+  ar: { lang: 'ar', trainFile: 'ner/ar-anercorp-train/ANERCorp_train_CamelSplitReproduced.txt', epochs: 12, minCount: 2, minAbs: 0.05, kb: true, corpusLists: { minCount: 5, minShare: 0.08 }, worldNames: 'src/model/data/world-names.json', stack: true, stackEpochs: 4, stackRuns: 5, stackOwnTags: false, consistency: true, runs: 1, extraTrain: { file: 'src/model/data/ar-news-extra.conll', times: 1 } },
   en: { lang: 'en', trainFile: 'ner/en-wnut17-train/wnut17train.conll', epochs: 12, minCount: 1, minAbs: 0.05, kb: false, stack: false, consistency: true, runs: 1, extraTrain: { file: 'src/model/data/en-news-extra.conll', times: 2 } },
 };
 
@@ -228,6 +234,7 @@ function train(setup: LangSetup): void {
     const { minCount, minShare } = setup.corpusLists;
     Object.assign(gazetteer.lists, buildCorpusLists(join(opt.shared, 'corpus/ar-saudinewsnet'), minCount, minShare).lists);
   }
+  if (setup.worldNames && !WITHOUT.has('world')) Object.assign(gazetteer.lists, buildWorldLists(join(root, setup.worldNames), setup.lang).lists);
   log(`gazetteer: ${Object.entries(gazetteer.lists).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
   const withNames = (sents: LabelledSentence[]) => ({ lists: { ...gazetteer.lists, ...nameLists(sents, setup.lang) } });
   const shell = {
@@ -289,6 +296,7 @@ function train(setup: LangSetup): void {
       clusters: setup.lang === 'ar' ? CLUSTER_OPTIONS : null,
       without: [...WITHOUT].sort(),
       ...(setup.corpusLists && !WITHOUT.has('corpus') ? { corpusLists: setup.corpusLists } : {}),
+      ...(setup.worldNames && !WITHOUT.has('world') ? { worldNames: setup.worldNames } : {}),
     },
   };
   mkdirSync(opt.out, { recursive: true });

@@ -120,6 +120,33 @@ export function buildKbLists(kbDir: string, lang: ModelLang): GazetteerData {
   return { lists: Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, [...v].sort()])) };
 }
 
+/** A world-names list: entries, or categories of entries (the categories are for reading only). */
+type WorldList = string[] | Record<string, string[]>;
+
+/**
+ * Lists from the project-written world-knowledge file (src/model/data/world-names.json):
+ * `world-org` (companies, clubs, parties, media, international bodies, universities), `world-per`
+ * (politicians, officials, envoys, public figures, footballers and coaches) and `world-misc`
+ * (tournaments, events, prizes, car models…), each flattened over its categories, as phrase keys.
+ * Only entries in the model's script are kept (the file is Arabic).
+ */
+export function buildWorldLists(file: string, lang: ModelLang): GazetteerData {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as Record<string, WorldList | string>;
+  const lists: Record<string, string[]> = {};
+  for (const name of ['org', 'per', 'misc']) {
+    const v = data[name];
+    if (v === undefined || typeof v === 'string') throw new Error(`${file}: no list '${name}'`);
+    const set = new Set<string>();
+    for (const phrase of Array.isArray(v) ? v : Object.values(v).flat()) {
+      if (lang === 'ar' ? !hasArabic(phrase) : hasArabic(phrase)) continue;
+      const key = phraseKey(phrase, lang);
+      if (key.replace(/ /g, '').length >= 3) set.add(key);
+    }
+    lists[`world-${name}`] = [...set].sort();
+  }
+  return { lists };
+}
+
 /** Feed the Arabic news corpus (title + body of every article, files in name order) into a stream. */
 export function readArabicCorpus(dir: string, maxFiles = Infinity): CorpusStream {
   const stream = new CorpusStream();
