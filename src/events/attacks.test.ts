@@ -78,6 +78,23 @@ describe('attack detection and arguments (Arabic)', () => {
     expect(headed.location?.name).toBe('Tal al-Ward');
   });
 
+  it('an ambush is an attack (كمين نصبه مسلحون), a checkpoint the army sets up is not', () => {
+    const [a] = reportedAttacks(eventsOf({
+      text: 'مقتل سبعة جنود في كمين\n\nقتل سبعة جنود يوم الأحد في كمين نصبه مسلحون لدورية في مقديشو.',
+      published: '2023-05-09',
+      entities: [E.mogadishu],
+      dates: [{ surface: 'يوم الأحد', start: '2023-05-07' }],
+      numbers: [{ surface: 'سبعة', value: 7 }],
+    }));
+    expect([a?.killed, a?.location?.country]).toEqual([7, 'SO']);
+    expect(reportedAttacks(eventsOf({
+      text: 'إجراءات أمنية جديدة\n\nأقام الجيش ثلاثة كمائن أمنية ثابتة على الطريق الدولي في مقديشو.',
+      published: '2023-05-09',
+      entities: [E.mogadishu],
+      numbers: [{ surface: 'ثلاثة', value: 3 }],
+    }))).toEqual([]);
+  });
+
   it('earlier attacks named for comparison are background with their own dates and places', () => {
     const evs = eventsOf({
       text:

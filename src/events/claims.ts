@@ -7,7 +7,7 @@ import type { Hit } from './matcher.js';
 import type { Cue } from './lexicon.js';
 import type { Incident } from './incidents.js';
 import type { AttackMention } from './mentions.js';
-import type { TextView } from './text-view.js';
+import { normalizeForLang, type TextView } from './text-view.js';
 
 export interface ClaimFinding {
   org: string;
@@ -91,6 +91,13 @@ function channelOf(cues: CueIndex, unit: number): string | null {
   return null;
 }
 
+/** "ولا يمكن التحقق منه تبنى فيه…", "could not be verified": the negation is of checking the claim, not of the claim. */
+const VERIFYING = new Set(['يمكن', 'يتسن', 'يتسني', 'تسني', 'نتمكن', 'يتاح', 'be', 'independently'].map((w) => normalizeForLang(w, /\p{Script=Arabic}/u.test(w) ? 'ar' : 'en')));
+function negatesVerifying(view: TextView, negation: Hit<Cue>): boolean {
+  const next = view.tokens[negation.last + 1];
+  return !!next && next.unit === view.tokens[negation.last].unit && VERIFYING.has(next.norm);
+}
+
 export function findClaims(
   view: TextView,
   cues: CueIndex,
@@ -103,7 +110,8 @@ export function findClaims(
   const main = incidents.find((i) => i.reported) ?? null;
   for (const h of claimCues(view, cues)) {
     const unit = view.tokens[h.first].unit;
-    const negated = cues.near(h.first, h.last, 'claimNegation', 3, 0) !== null;
+    const negation = cues.near(h.first, h.last, 'claimNegation', 3, 0);
+    const negated = negation !== null && !negatesVerifying(view, negation);
     const denied = cues.near(h.first, h.last, 'denial', 4, 0) !== null;
     const org = nearestOrg(view, cues, anchors, h, true);
     const local = mentions.filter((m) => m.unit === unit && incidentOf.has(m));

@@ -51,6 +51,21 @@ describe('claims', () => {
     expect(reportedAttacks(evs)[0].killed).toBe(7);
   });
 
+  it('"which could not be verified" negates the checking, not the claim', () => {
+    const evs = eventsOf({
+      text:
+        'انفجار سيارة مفخخة في مقديشو\n\nقتل سبعة أشخاص يوم الأحد في انفجار سيارة مفخخة قرب سوق في مقديشو.\n\n' +
+        'وكانت حركة الشباب قد نشرت بيانا لا يمكن التحقق منه تبنت فيه الهجوم.',
+      published: '2023-05-09',
+      entities: [E.mogadishu, E.shabaab],
+      dates: [{ surface: 'يوم الأحد', start: '2023-05-07' }],
+      numbers: [{ surface: 'سبعة', value: 7 }],
+    });
+    const [attack] = reportedAttacks(evs);
+    expect(evs.find((e) => e.type === 'claim')?.claim?.status).toBe('claimed');
+    expect(attack.organization).toBe('org:al-shabaab');
+  });
+
   it('a claim by people who are not a named group is not a claim event', () => {
     const evs = eventsOf({
       text: 'انفجرت عبوة ناسفة في سوق ببغداد أمس ما أدى إلى مقتل 4 أشخاص، في هجوم يشبه هجمات أخرى أعلن متشددون مسؤوليتهم عنها.',
