@@ -19,7 +19,8 @@ const key = (s: string) =>
 
 const TRAILERS = new Set([...arData.trailers, ...enData.trailers].map(key));
 const SHARE = new Set([...arData.share, ...enData.share].map(key));
-const SHARE_PREFIXES = [...arData.sharePrefixes, ...enData.sharePrefixes].map(key);
+/** with the space that must follow: a prefix is whole words */
+const SHARE_PREFIXES = [...arData.sharePrefixes, ...enData.sharePrefixes].map((p) => key(p) + ' ');
 // "كتب – name", "بقلم: name", and with a dateline first: "بغداد – كتب – name"
 const AR_BYLINE = new RegExp(
   `^(?:\\p{L}+(?: \\p{L}+)?\\s*[:：\\-–—]\\s*)?(?:${arData.bylineLead.map(key).join('|')})\\s*[:：\\-–—]?\\s+(.{3,60})$`,
@@ -55,7 +56,7 @@ function isTrailer(k: string): boolean {
 
 function isShare(k: string): boolean {
   // "Follow us on Twitter @BBCAfrica, on Facebook at BBC Africa…", "تابعونا على تويتر @…"
-  if (k.length > 0 && k.length <= 160 && SHARE_PREFIXES.some((p) => k.startsWith(p + ' '))) return true;
+  if (k.length > 0 && k.length <= 160 && SHARE_PREFIXES.some((p) => k.startsWith(p))) return true;
   if (k.length === 0 || k.length > 60) return false;
   if (SHARE.has(k)) return true;
   // a line made only of share words: "فيسبوك تويتر واتساب", "Facebook | Twitter | Email"
