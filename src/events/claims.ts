@@ -91,7 +91,7 @@ function channelOf(cues: CueIndex, unit: number): string | null {
   return null;
 }
 
-/** "ولا يمكن التحقق منه تبنى فيه…", "could not be verified": the negation is of checking the claim, not of the claim. */
+/** "في بيان لم يتسن التحقق من صحته", "could not be verified": the negation is of checking the claim, not of the claim. */
 const VERIFYING = new Set(['يمكن', 'يتسن', 'يتسني', 'تسني', 'نتمكن', 'يتاح', 'be', 'independently'].map((w) => normalizeForLang(w, /\p{Script=Arabic}/u.test(w) ? 'ar' : 'en')));
 function negatesVerifying(view: TextView, negation: Hit<Cue>): boolean {
   const next = view.tokens[negation.last + 1];
