@@ -1,16 +1,14 @@
 // Builds the knowledge-base artefacts in models/kb/ from ../shared/data (GeoNames, mledoze/countries,
 // the UN consolidated list) plus the curated files in src/kb/data. Deterministic: same inputs, same bytes.
 //   npm run build:kb [-- --data DIR]
-import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
 import { fold, nameAtoms } from '../src/kb/text.ts';
 import { contentTokens, tokenKey } from '../src/kb/names.ts';
 import { commonKey, placeHead } from '../src/kb/place-heads.ts';
 import { computeSkeleton } from '../src/kb/translit.ts';
-import { readdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 
 const argData = process.argv.indexOf('--data');
 const DATA = argData > 0 ? process.argv[argData + 1] : join(import.meta.dirname, '../../shared/data');

@@ -37,12 +37,14 @@ export function countryOf(a: EntityAnchor): string | null {
  * At the same level, a place the gazetteer locates or the text introduces by a head noun (في قرية
  * العكر الغربي) beats a bare name nobody can place: the tagger's "place" in هجوما داميا is "bloody".
  */
-const placed = (a: EntityAnchor) => (a.headed || countryOf(a) ? 1 : 0);
+const choiceRank = (a: EntityAnchor) => 2 * placeRank(a) + (a.headed || countryOf(a) ? 1 : 0);
 
 export function bestPlace(places: EntityAnchor[]): EntityAnchor | null {
   let best: EntityAnchor | null = null;
+  let bestRank = -1;
   for (const p of places) {
-    if (!best || placeRank(p) > placeRank(best) || (placeRank(p) === placeRank(best) && placed(p) > placed(best))) best = p;
+    const r = choiceRank(p);
+    if (r > bestRank) [best, bestRank] = [p, r];
   }
   return best;
 }

@@ -172,10 +172,17 @@ export function placeCandidates(name: string): Place[] {
   return memoized(candidatesMemo, name, computePlaceCandidates);
 }
 
+/** A name that is never a place (place-stopwords.json 'never'), with or without a clitic and the article. */
+export function isNeverPlace(name: string): boolean {
+  const k = nameKey(name);
+  const never = gazetteer().never;
+  return never.has(k) || never.has(k.replace(/^(و|ف|ب|ل|ك)?(ال)?/, ''));
+}
+
 function computePlaceCandidates(name: string): Place[] {
+  if (isNeverPlace(name)) return [];
   const g = gazetteer();
   const k = nameKey(name);
-  if (g.never.has(k) || g.never.has(k.replace(/^(و|ف|ب|ل|ك)?(ال)?/, ''))) return [];
   const direct = g.byName.get(k);
   if (direct) return direct;
   if (isArabic(k)) {

@@ -3,7 +3,7 @@
 import type { Document, Entity, Span, EntityMention } from '../core/types.js';
 import { atomize, isArabic, nameAtoms, type Atom } from './text.js';
 import { scanDictionary, type DictMatch } from './matcher.js';
-import { choosePlace, gazetteer, nameKey, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
+import { choosePlace, isNeverPlace, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
 import { findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
@@ -82,10 +82,15 @@ export function linkDocument(doc: Document): Entity[] {
     }
     else if (m.type === 'LOC') {
       const places = placeCandidates(m.text);
-      // "Palestinians", "North Koreans": a people, counted as the country's adjective by the dictionary
-      if (places.length === 0 && (isNeverPlace(m.text) || countryOfAdjective(m.text))) continue;
-      if (places.length === 0 && personName(m.text) && !afterPlacePreposition(text, m.start)) cands.push({ span: s, type: 'person', source: m.source });
-      else cands.push({ span: s, type: 'location', source: m.source, places });
+      if (places.length === 0) {
+        // "Palestinians", "North Koreans": a people, counted as the country's adjective by the dictionary
+        if (isNeverPlace(m.text) || countryOfAdjective(m.text)) continue;
+        if (personName(m.text) && !afterPlacePreposition(text, m.start)) {
+          cands.push({ span: s, type: 'person', source: m.source });
+          continue;
+        }
+      }
+      cands.push({ span: s, type: 'location', source: m.source, places });
     }
     else cands.push({ span: s, type: 'person', source: m.source });
   }
@@ -239,12 +244,6 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
     if (!e.aliases!.includes(c.span.text) && c.span.text !== e.name && c.span.text !== e.nameAr) e.aliases!.push(c.span.text);
   }
   return [...byId.values()];
-}
-
-function isNeverPlace(name: string): boolean {
-  const k = nameKey(name);
-  const never = gazetteer().never;
-  return never.has(k) || never.has(k.replace(/^(و|ف|ب|ل|ك)?(ال)?/, ''));
 }
 
 /** Words that describe rather than name: "التنظيم الإرهابي" is an anaphor, not an organisation. */

@@ -93,13 +93,19 @@ interface KbOrganization {
  * agency and media aliases, weak ones left out), `kb-place` (curated place names) and
  * `kb-nationality` (nationality adjectives with their feminine and plural endings for Arabic).
  */
+/** A name list entry's phrase key, or null when it is in the other script or under 3 letters. */
+function listKey(phrase: string, lang: ModelLang): string | null {
+  if (lang === 'ar' ? !hasArabic(phrase) : hasArabic(phrase)) return null;
+  const key = phraseKey(phrase, lang);
+  return key.replace(/ /g, '').length >= 3 ? key : null;
+}
+
 export function buildKbLists(kbDir: string, lang: ModelLang): GazetteerData {
   const read = <T>(f: string) => JSON.parse(readFileSync(join(kbDir, f), 'utf8')) as T;
   const lists: Record<string, Set<string>> = { 'kb-org': new Set(), 'kb-place': new Set(), 'kb-nationality': new Set() };
   const add = (list: string, phrase: string) => {
-    if (lang === 'ar' ? !hasArabic(phrase) : hasArabic(phrase)) return;
-    const key = phraseKey(phrase, lang);
-    if (key.replace(/ /g, '').length >= 3) lists[list].add(key);
+    const key = listKey(phrase, lang);
+    if (key) lists[list].add(key);
   };
   for (const o of read<{ organizations: KbOrganization[] }>('organizations.json').organizations) {
     const weak = new Set(o.weak ?? []);
@@ -138,9 +144,8 @@ export function buildWorldLists(file: string, lang: ModelLang): GazetteerData {
     if (v === undefined || typeof v === 'string') throw new Error(`${file}: no list '${name}'`);
     const set = new Set<string>();
     for (const phrase of Array.isArray(v) ? v : Object.values(v).flat()) {
-      if (lang === 'ar' ? !hasArabic(phrase) : hasArabic(phrase)) continue;
-      const key = phraseKey(phrase, lang);
-      if (key.replace(/ /g, '').length >= 3) set.add(key);
+      const key = listKey(phrase, lang);
+      if (key) set.add(key);
     }
     lists[`world-${name}`] = [...set].sort();
   }
