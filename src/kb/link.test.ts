@@ -102,6 +102,25 @@ describe('linkDocument', () => {
     expect(p.mentions.map((m) => m.text)).toEqual(['Abdi Nur Farah', 'Farah']);
   });
 
+  it('keeps a one-word name the press uses for one well-known person, and no other lone name', () => {
+    const tagged = (text: string, language: 'ar' | 'en', names: string[]): Document => doc(text, {
+      language,
+      mentions: names.map((n): EntityMention => {
+        const start = text.indexOf(n);
+        return { start, end: start + n.length, text: n, type: 'PER', source: 'model' };
+      }),
+    });
+    const persons = (d: Document) => linkDocument(d).filter((e) => e.type === 'person').map((e) => e.id);
+    const ar = 'قال ماكرون إن الوفد سيصل غدا، فيما دعا نتنياهو إلى الهدوء، وأكد محمد والدرعاني أن الطريق مغلق.';
+    expect(persons(tagged(ar, 'ar', ['ماكرون', 'نتنياهو', 'محمد', 'والدرعاني']))).toEqual(['per:macron', 'per:netanyahu']);
+    // the same person in English gets the same id; a given name alone (Hassan) names nobody
+    expect(persons(tagged('Macron said the talks would go on, and Hassan agreed.', 'en', ['Macron', 'Hassan']))).toEqual(['per:macron']);
+    // a lone surname joins the full name of the same article
+    const full = 'وصل إيمانويل ماكرون إلى بيروت، وقال ماكرون إن الزيارة قصيرة.';
+    const ents = linkDocument(tagged(full, 'ar', ['إيمانويل ماكرون'])).filter((e) => e.type === 'person');
+    expect(ents.map((e) => [e.id, e.mentions.length])).toEqual([['per:emmanuel-macron', 2]]);
+  });
+
   it('gives an Arabic and an English mention of one person the same id', () => {
     const d = doc('قال الكولونيل واين ماروتو إن العمليات مستمرة. Colonel Wayne Marotto said operations continue; Marotto added more.');
     const p = byId(d).get('per:wayne-marotto')!;

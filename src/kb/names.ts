@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fold, isArabic, nameAtoms } from './text.js';
+import { registry } from './organizations.js';
 import { romanizeByRule, skeleton } from './translit.js';
 
 interface Lexicon {
@@ -135,6 +136,33 @@ export function tokenKey(tok: string): string {
 /** A token is a very common given name (Muhammad, خالد, Ahmed…): with another such name it still identifies nobody. */
 export function isCommonGivenName(tok: string): boolean {
   return nameData().givenSkeletons.has(skeleton(tok));
+}
+
+let famous: { ar: Set<string>; latin: Set<string> } | undefined;
+
+/**
+ * A one-word name the press uses alone for one well-known person (ماكرون، السيسي، البغدادي; Macron,
+ * Erdogan): the one-word entries of the project-written person lists (src/model/data/world-names.json),
+ * in Arabic, and in Latin where the spelling lexicon knows the Arabic. Not a given name (صالح، هادي
+ * name many people) and not a word of a group's name (الحوثي is also جماعة الحوثي).
+ */
+export function isFamousSurname(tok: string): boolean {
+  if (!famous) {
+    const lists = (JSON.parse(readFileSync(new URL('../model/data/world-names.json', import.meta.url), 'utf8')) as { per: Record<string, string[]> }).per;
+    const orgWords = new Set(registry().orgs.flatMap((o) => [...o.ar, ...o.en].flatMap((a) => sharedNameTokens(a))));
+    const data = nameData();
+    famous = { ar: new Set(), latin: new Set() };
+    for (const name of Object.values(lists).flat()) {
+      const toks = sharedNameTokens(name);
+      if (toks.length !== 1) continue;
+      const t = toks[0];
+      if (data.given.has(t) || data.particles.has(t) || isCommonGivenName(t) || orgWords.has(t)) continue;
+      famous.ar.add(t);
+      const latin = data.spelling.get(t);
+      if (latin) famous.latin.add(latin);
+    }
+  }
+  return isArabic(tok) ? famous.ar.has(fold(tok)) : famous.latin.has(romanizeToken(tok));
 }
 
 /** Romanise one name token: lexicon, canonical spelling of a known Latin variant, or letter rules. */

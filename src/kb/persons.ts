@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Span } from '../core/types.js';
 import { fold, isArabic, startAfterClitic, type Atom } from './text.js';
-import { nameData, sharedNameTokens, personId, personKey, romanizeName, isCommonGivenName } from './names.js';
+import { nameData, sharedNameTokens, personId, personKey, romanizeName, isCommonGivenName, isFamousSurname } from './names.js';
 import { skeleton } from './translit.js';
 import { countryOfAdjective } from './adjectives.js';
 import { placeCandidates } from './gazetteer.js';
@@ -355,7 +355,8 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
     if (home.length === 1) { home[0].members.push(x.m); continue; }
     if (home.length > 1) continue; // ambiguous short form: leave it out rather than guess
     if (x.toks.length === 1 && isCommonGivenName(x.toks[0].t)) continue;
-    if (x.toks.length === 1) continue; // a single name with no fuller mention to anchor it
+    // a single name with no fuller mention to anchor it, unless the press names one person so (ماكرون)
+    if (x.toks.length === 1 && !isFamousSurname(x.toks[0].t)) continue;
     clusters.push({ full: x, members: [x.m] });
   }
   // bare family names later in the text: "مسعود" after "خالد مسعود"
