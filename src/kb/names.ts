@@ -12,6 +12,7 @@ interface Lexicon {
   family: Record<string, string>;
   foreign: Record<string, string>;
   particles: Record<string, string>;
+  press: Record<string, string>;
 }
 
 interface NameData {
@@ -36,6 +37,8 @@ export function nameData(): NameData {
   const spelling = new Map<string, string>();
   const skel = new Map<string, Set<string>>();
   const givenSkeletons = new Set<string>();
+  // press spellings romanise the Arabic only: a Latin name is never respelled by them (Robin is no Rabin)
+  for (const [ar, en] of Object.entries(lex.press)) spelling.set(fold(ar), en);
   for (const group of [lex.given, lex.family, lex.foreign]) {
     for (const [ar, en] of Object.entries(group)) {
       const key = fold(ar);
@@ -162,7 +165,8 @@ export function isFamousSurname(tok: string): boolean {
       if (latin) famous.latin.add(latin);
     }
   }
-  return isArabic(tok) ? famous.ar.has(fold(tok)) : famous.latin.has(romanizeToken(tok));
+  // a Latin name as written, not respelled by skeleton: Harry is not al-Hariri
+  return isArabic(tok) ? famous.ar.has(fold(tok)) : famous.latin.has(fold(tok).toLowerCase());
 }
 
 /** Romanise one name token: lexicon, canonical spelling of a known Latin variant, or letter rules. */
