@@ -169,6 +169,21 @@ export function readArabicCorpus(dir: string, maxFiles = Infinity): CorpusStream
 }
 
 /**
+ * The article bodies of the unlabelled corpus of at least `minChars` characters, every `every`-th
+ * article of each daily file (in file order): a spread over all days, for self-training.
+ */
+export function* readCorpusTexts(dir: string, every = 1, minChars = 200): Generator<string> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort();
+  for (const file of files) {
+    const articles = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8')) as Array<{ content?: string }>;
+    for (let a = 0; a < articles.length; a += every) {
+      const text = articles[a].content ?? '';
+      if (text.length >= minChars) yield text;
+    }
+  }
+}
+
+/**
  * Name cues in Arabic news: a person's title, an organisation's head noun, a place's head noun,
  * each directly before the name (الشيخ X، نادي X، مدينة X). As proclitic-stripped bases.
  */
