@@ -31,6 +31,12 @@ interface Curated {
   /** false: the Arabic names are looked up (for what the tagger or a head noun marks) but never sought in running text */
   inText?: boolean;
   en?: string | string[]; enAliases?: string[]; ar: string[]; country?: string | null; lat?: number; lon?: number; within?: number;
+  /**
+   * a region made of these admin1 areas (Iraq's Kurdistan Region: Erbil, Duhok, Sulaymaniyah; GeoNames has no town of Halabja's):
+   * its population is theirs, counted as for an admin1 (the towns of ≥ 15,000 people), so that it
+   * ranks as their sum, not as a nameless zero, against a namesake (Iran's Kurdistan Province)
+   */
+  admin1s?: string[];
 }
 
 const ARABIC_ADMIN = /^(ناحية|ولاية|إمارة|امارة|محافظة|قرية|قضاء|مدينة|بلدية|استان|شهرستان|ضلع) /;
@@ -136,7 +142,12 @@ function buildPlaces() {
     const within = c.within ? places.find((p) => p[0] === c.within) : undefined;
     // inText false: the Arabic names as the place's own (looked up), not as curated ones (sought in text)
     const lookup = c.inText === false;
-    places.push([c.id!.replace(/^loc:/, ''), en, c.country ?? '', within?.[3] ?? '', c.lat ?? 0, c.lon ?? 0, 0, c.kind === 'landmark' ? 'l' : 'r', 0, c.ar[0] ?? '', lookup ? keys(c.ar) : '', keys(c.enAliases ?? []), lookup ? '' : keys(c.ar)]);
+    const pop = (c.admin1s ?? []).reduce((sum, code) => {
+      const agg = admin1Agg.get(code);
+      if (!agg) throw new Error(`${c.id}: no admin1 ${code} with towns in GeoNames`);
+      return sum + agg.n;
+    }, 0);
+    places.push([c.id!.replace(/^loc:/, ''), en, c.country ?? '', within?.[3] ?? '', c.lat ?? 0, c.lon ?? 0, pop, c.kind === 'landmark' ? 'l' : 'r', 0, c.ar[0] ?? '', lookup ? keys(c.ar) : '', keys(c.enAliases ?? []), lookup ? '' : keys(c.ar)]);
   }
   places.sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'en', { numeric: true }));
 

@@ -72,7 +72,7 @@ describe('the regions where the news happens, in both languages', () => {
 });
 
 describe('everyday words, virus and brand names are no places', () => {
-  it.each(['كورونا', 'فيروس كورونا', 'الخبر', 'الميدان', 'الجزيرة', 'المدينة', 'ديلي', 'Western', 'North East', 'Central', 'Christmas', 'Hamid', 'Lucas', 'Corona', 'BLA'])(
+  it.each(['الشرق', 'شرق', 'بالغرب', 'الشمال', 'جنوب', 'كورونا', 'فيروس كورونا', 'الخبر', 'الميدان', 'الجزيرة', 'المدينة', 'ديلي', 'Western', 'North East', 'Central', 'Christmas', 'Hamid', 'Lucas', 'Corona', 'BLA'])(
     '%s',
     (name) => {
       expect(resolvePlace(name)).toBeNull();
@@ -112,6 +112,24 @@ describe('the article decides between namesakes', () => {
   it('the dominant country outweighs one named in passing', () => {
     expect(resolvePlace('رفح', ['EG', 'EG', 'PS'])?.country).toBe('EG');
     expect(resolvePlace('رفح', ['PS', 'PS', 'EG'])?.country).toBe('PS');
+  });
+
+  it('Kurdistan alone is Iraq\'s Kurdistan Region unless the article is about Iran', () => {
+    expect(resolvePlace('Kurdistan')?.id).toBe('loc:iraqi-kurdistan');
+    expect(resolvePlace('كردستان')?.id).toBe('loc:iraqi-kurdistan');
+    expect(resolvePlace('Kurdistan', ['IR', 'IR'])?.country).toBe('IR');
+    expect(resolvePlace('Iranian Kurdistan')?.country).toBe('IR');
+    expect(resolvePlace('كردستان إيران')?.country).toBe('IR');
+    expect(countryIn('Gunmen attacked a checkpoint near Erbil in Kurdistan, Iraqi officials said.', 'Kurdistan')).toBe('IQ');
+    expect(countryIn('وقتل شرطيان في هجوم على دورية في كردستان شمالي العراق.', 'كردستان')).toBe('IQ');
+  });
+
+  it('a compass word the tagger marks is no place, even where the article\'s country has a namesake (الشرق: Sharqia)', () => {
+    const text = 'وقال متحدث باسم الحكومة التي مقرها في الشرق إن العمال المخطوفين من مصر.';
+    const start = text.indexOf('الشرق');
+    const d = doc(text);
+    d.mentions = [{ start, end: start + 5, text: 'الشرق', type: 'LOC', source: 'model' }];
+    expect(linkDocument(d).filter((e) => e.type === 'location').map((e) => e.id)).toEqual(['loc:eg']);
   });
 
   it('a regional word in English is not a Ghanaian region', () => {
