@@ -121,6 +121,19 @@ describe('linkDocument', () => {
     expect(ents.map((e) => [e.id, e.mentions.length])).toEqual([['per:emmanuel-macron', 2]]);
   });
 
+  it('a base is no القاعدة: the indefinite word never, the definite one not where the article speaks of a base', () => {
+    const orgs = (text: string, tagged: string[]) => {
+      const mentions = tagged.map((t): EntityMention => {
+        const start = text.lastIndexOf(t);
+        return { start, end: start + t.length, text: t, type: 'ORG', source: 'model' };
+      });
+      return linkDocument(doc(text, { mentions })).filter((e) => e.type === 'organization').map((e) => e.id);
+    };
+    expect(orgs('هاجم مسلحون قاعدة قرب المدينة فجر اليوم.', ['قاعدة'])).toEqual([]);
+    expect(orgs('سقطت قذائف على قاعدة عسكرية شرق البلاد، وقال الجيش إن المهاجمين لم يدخلوا القاعدة.', ['القاعدة'])).toEqual([]);
+    expect(orgs('قال الجيش إن خلية تابعة لتنظيم محلي بايعت القاعدة العام الماضي.', ['القاعدة'])).toEqual(['org:al-qaeda']);
+  });
+
   it('gives an Arabic and an English mention of one person the same id', () => {
     const d = doc('قال الكولونيل واين ماروتو إن العمليات مستمرة. Colonel Wayne Marotto said operations continue; Marotto added more.');
     const p = byId(d).get('per:wayne-marotto')!;

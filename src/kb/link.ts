@@ -4,7 +4,7 @@ import type { Document, Entity, Span, EntityMention } from '../core/types.js';
 import { atomize, isArabic, nameAtoms, type Atom } from './text.js';
 import { scanDictionary, type DictMatch } from './matcher.js';
 import { choosePlace, isNeverPlace, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
-import { findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } from './organizations.js';
+import { articleOnlyName, findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
 import { findPlaceNames } from './place-heads.js';
@@ -73,6 +73,10 @@ export function linkDocument(doc: Document): Entity[] {
     if (m.type === 'ORG') {
       const name = withoutProclitic(m.text);
       let org = findOrg(name) ?? undefined;
+      // the tagger's قاعدة (a military base) is no القاعدة, nor any group at all; and an article that
+      // speaks of a base (قاعدة عسكرية, قاعدة العند) means it by «دخول القاعدة», «الهجوم على القاعدة»
+      const bare = org ? articleOnlyName(name, org) : null;
+      if (bare && (!bare.definite || usesCommonNoun(atoms, bare.word))) continue;
       // a weak alias the tagger marks needs the group's country or a strong alias when the group
       // has a country: الشباب in a football report is a club of that name, not the Somali group.
       // Without one (القاعدة, مجلس الأمن) the tagger's reading as an organisation is taken.
@@ -250,6 +254,15 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
 const DESCRIPTORS = new Set(['تنظيم', 'جماعه', 'حركه', 'جبهه', 'ارهابي', 'الارهابي', 'ارهابيه', 'متطرف', 'متطرفه', 'مسلح', 'مسلحه', 'دولي', 'دوليه', 'group', 'militant', 'terrorist', 'organization', 'organisation', 'the']);
 
 /** An unknown organisation from the tagger is kept only if it is more than descriptors or a 3-letter scrap. */
+/** Whether the text has the word without the article, bare or behind a proclitic (قاعدة, بقاعدة, وبقاعدة). */
+function usesCommonNoun(atoms: readonly Atom[], word: string): boolean {
+  const n = word.length;
+  return atoms.some((a) => {
+    const k = a.norm.length - n;
+    return (k === 0 || k === 1 || k === 2) && a.norm.endsWith(word) && /^[وف]?[بلك]?$/.test(a.norm.slice(0, k));
+  });
+}
+
 function substantialName(s: string): boolean {
   const atoms = nameAtoms(s).map(stripArticle);
   const content = atoms.filter((a) => !DESCRIPTORS.has(a) && !DESCRIPTORS.has('ال' + a));

@@ -1,7 +1,7 @@
 // The curated organisation registry (militant groups and branches, their media, the bodies that
 // monitor and fight them), looked up by any Arabic or English alias.
 import { readFileSync } from 'node:fs';
-import { nameAtoms } from './text.js';
+import { isArabic, nameAtoms } from './text.js';
 
 export type OrgKind = 'militant' | 'media' | 'monitor' | 'security' | 'government' | 'press' | 'platform' | 'religious';
 
@@ -61,6 +61,20 @@ export function registry(): Registry {
   const never = new Set(data.never.map(aliasKey));
   memo = { orgs: data.organizations, byId: new Map(data.organizations.map((o) => [o.id, o])), byAlias, never };
   return memo;
+}
+
+/**
+ * For a one-word Arabic name that the group bears only with the article (القاعدة, not قاعدة): the
+ * word without the article, and whether the name as written has it. Null for any other name.
+ * (Aliases meet without the article, so that الدولة and دولة do; here the article matters.)
+ */
+export function articleOnlyName(name: string, org: Organization): { word: string; definite: boolean } | null {
+  const atoms = nameAtoms(name);
+  if (atoms.length !== 1 || !isArabic(atoms[0])) return null;
+  const word = stripArticle(atoms[0]);
+  const forms = new Set([org.nameAr, ...org.ar].flatMap((a) => { const x = nameAtoms(a); return x.length === 1 ? [x[0]] : []; }));
+  if (!forms.has('ال' + word) || forms.has(word)) return null;
+  return { word, definite: word !== atoms[0] };
 }
 
 /** The registry entry for a name in either script (داعش, Daesh, تنظيم «داعش» الإرهابي…), or null. */
