@@ -58,6 +58,15 @@ describe('the extent of an Arabic person name', () => {
     expect(people('وفاز العداء نبيل العمراني المغربي بالسباق.', ['نبيل العمراني'])).toEqual([['نبيل العمراني']]);
   });
 
+  it('ends a name the tagger ran on at a verb or adverb after it, and never takes an everyday word for the family name', () => {
+    expect(people('وأوضح سامر فؤاد أمس أن الفريق جاهز.', ['سامر فؤاد أمس'])).toEqual([['سامر فؤاد']]);
+    // كان (was) is no bare mention of a name the tagger had ended with it
+    const text = 'وقال ماهر رستم كان الوفد قد وصل، وكان الاجتماع قصيرا كما كان متوقعا.';
+    expect(people(text, ['ماهر رستم كان'])).toEqual([['ماهر رستم']]);
+    // a short word no name list knows (تود, "wants") is not taken for a later bare family name
+    expect(people('قال المؤرخ إيمانويل تود إن أوروبا تود الحوار.', ['إيمانويل تود'])).toEqual([['إيمانويل تود']]);
+  });
+
   it('reads عبد and the word after it as one name', () => {
     expect(people('وعيّن المجلس عبد الودود قرطبي رئيساً للجنة.')).toEqual([['عبد الودود قرطبي']]);
   });

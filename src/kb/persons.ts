@@ -100,8 +100,12 @@ function isFamilyNisba(norm: string): boolean {
  * a later word of a name. Not ف + article: فالكاو and فالنسيا are names of their own.
  */
 const CLITIC_ARTICLE = /^(?:و(?:ال|لل|بال|كال)|لل)[\u0621-\u064A]{3}/;
-/** Prepositions and function words that end a name (على only as written with alef maqsura: علي is Ali). */
-const NAME_BREAK = new Set(['في', 'من', 'عن', 'مع', 'الى', 'منذ', 'لدى', 'عند', 'ان', 'انه', 'انها', 'الذي', 'التي', 'هو', 'هي', 'قد', 'لم', 'لا', 'ما'].map(fold));
+/**
+ * Prepositions, function words and the verbs and adverbs that follow a name in news (… كان, … أمس)
+ * that end a name the tagger ran on (على only as written with alef maqsura: علي is Ali).
+ */
+const NAME_BREAK = new Set(['في', 'من', 'عن', 'مع', 'الى', 'منذ', 'لدى', 'عند', 'ان', 'انه', 'انها', 'الذي', 'التي', 'هو', 'هي', 'قد', 'لم', 'لا', 'ما',
+  'كان', 'وكان', 'قال', 'وقال', 'أمس', 'لو', 'كما', 'حيث', 'أيضا', 'صلى'].map(fold));
 const isPrepositionAla = (a: Atom) => /^[وف]?على$/.test(a.text.replace(/[\u064B-\u0652\u0640]/g, ''));
 const isNameBreak = (a: Atom) => NAME_BREAK.has(a.norm) || (a.norm === 'علي' && isPrepositionAla(a));
 
@@ -365,6 +369,9 @@ export function clusterPersons(mentions: Span[], atoms: Atom[], covered: (i: num
     const last = c.full.toks[c.full.toks.length - 1];
     const folded = fold(last.t);
     if (isCommonGivenName(last.t) || folded.replace(/^ال/, '').length < 3) continue;
+    // nor an everyday word (كان of a name the tagger ran on), nor a short word no name list knows
+    // (تود of إيمانويل تود is also "wants")
+    if (isArabic(folded) && (nameParts().common.has(folded) || (folded.length <= 3 && !nameParts().part.has(folded)))) continue;
     if (clusters.some((o) => o !== c && o.full.toks.some((t) => sameTok(t, last)))) continue;
     bare.push({ c, last, folded });
   }
