@@ -224,7 +224,14 @@ function pickTemperature(model: NerModel, sents: readonly LabelledSentence[], go
   return best.t;
 }
 
+let clustersMemo: Clusters | undefined;
+
+/** The Arabic clusters, learned once per run (self-training trains twice). */
 function arabicClusters(): Clusters {
+  return (clustersMemo ??= learnArabicClusters());
+}
+
+function learnArabicClusters(): Clusters {
   const cache = opt['clusters-cache'];
   if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Clusters;
   const corpus = readArabicCorpus(join(opt.shared, 'corpus/ar-saudinewsnet'));
