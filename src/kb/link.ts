@@ -253,7 +253,6 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
 /** Words that describe rather than name: "التنظيم الإرهابي" is an anaphor, not an organisation. */
 const DESCRIPTORS = new Set(['تنظيم', 'جماعه', 'حركه', 'جبهه', 'ارهابي', 'الارهابي', 'ارهابيه', 'متطرف', 'متطرفه', 'مسلح', 'مسلحه', 'دولي', 'دوليه', 'group', 'militant', 'terrorist', 'organization', 'organisation', 'the']);
 
-/** An unknown organisation from the tagger is kept only if it is more than descriptors or a 3-letter scrap. */
 /** Whether the text has the word without the article, bare or behind a proclitic (قاعدة, بقاعدة, وبقاعدة). */
 function usesCommonNoun(atoms: readonly Atom[], word: string): boolean {
   const n = word.length;
@@ -263,6 +262,7 @@ function usesCommonNoun(atoms: readonly Atom[], word: string): boolean {
   });
 }
 
+/** An unknown organisation from the tagger is kept only if it is more than descriptors or a 3-letter scrap. */
 function substantialName(s: string): boolean {
   const atoms = nameAtoms(s).map(stripArticle);
   const content = atoms.filter((a) => !DESCRIPTORS.has(a) && !DESCRIPTORS.has('ال' + a));

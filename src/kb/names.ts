@@ -162,7 +162,8 @@ export function isFamousSurname(tok: string): boolean {
       if (data.given.has(t) || data.particles.has(t) || isCommonGivenName(t) || orgWords.has(t)) continue;
       famous.ar.add(t);
       const latin = data.spelling.get(t);
-      if (latin) famous.latin.add(latin);
+      // al-Maliki is Maliki in English as often as not
+      if (latin) for (const l of [latin, latin.replace(/^al-/, '')]) famous.latin.add(l);
     }
   }
   // a Latin name as written, not respelled by skeleton: Harry is not al-Hariri
