@@ -1,7 +1,7 @@
 // Self-training data for the Arabic tagger: sentences of the unlabelled news corpus that a trained
-// model tags with confidence, each token's tag as the model gives it. Added to the first stage's
-// training data they teach it names and contexts that ANERcorp lacks (the corpus is ten years
-// younger and Saudi, ANERcorp's news is mostly Levantine and Egyptian of 2006). Training time only.
+// model tags with confidence, each token's tag as the model gives it. Added to the training data
+// they teach it names and contexts of the news the app reads that ANERcorp lacks (the corpus is
+// Saudi news of 2015; ANERcorp's is older and from other papers). Training time only.
 import { splitSentences } from '../lang/segment.js';
 import { tokenize } from '../lang/tokenize.js';
 import { propagateMentions } from './consistency.js';
