@@ -319,6 +319,9 @@ export function choosePlace(cands: Place[], name: string, context: PlaceContext)
   if (arabic && cands.length > 1) for (const p of cands) if (p.kind !== 'country' && p.curatedAr.includes(k)) { curatedOnly = true; break; }
   // a country's own name means the country (بنين is Benin, not Benin City, however Nigerian the article)
   for (const p of cands) if (p.kind === 'country' && p.namesAr.concat(p.namesEn).includes(k)) return p;
+  // a sea or region of no one country named exactly so, checked by hand, outranks its administrative
+  // namesakes in English as its Arabic names do (the Red Sea, not Sudan's Red Sea State)
+  if (!arabic) for (const p of cands) if ((p.kind === 'region' || p.kind === 'landmark') && !p.country && p.namesEn.includes(k)) return p;
   let best: Place | null = null;
   let bestScore = -Infinity;
   for (const p of cands) {

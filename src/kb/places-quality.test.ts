@@ -57,7 +57,7 @@ describe('the regions where the news happens, in both languages', () => {
     ['المسجد الأقصى', 'loc:al-aqsa'], ['باحات الأقصى', 'loc:al-aqsa'], ['Al-Aqsa Mosque', 'loc:al-aqsa'], ['المسجد الحرام', 'loc:masjid-al-haram'],
     ['الحرم النبوي', 'loc:masjid-an-nabawi'], ['الخليج العربي', 'loc:persian-gulf'], ['البحر الأحمر', 'loc:red-sea'], ['باب المندب', 'loc:bab-el-mandeb'],
     ['Gulf of Aden', 'loc:gulf-of-aden'], ['الفرات', 'loc:euphrates'], ['القصيم', 'loc:108933'], ['ميسان', 'loc:93540'], ['الضالع', 'loc:ad-dali'],
-    ['جنيف', 'loc:2660646'], ['منطقة الساحل', 'loc:sahel'],
+    ['جنيف', 'loc:2660646'], ['منطقة الساحل', 'loc:sahel'], ['Red Sea', 'loc:red-sea'],
   ])('%s → %s', (name, id) => {
     expect(resolvePlace(name)?.id).toBe(id);
   });
