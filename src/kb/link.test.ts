@@ -134,6 +134,21 @@ describe('linkDocument', () => {
     expect(orgs('قال الجيش إن خلية تابعة لتنظيم محلي بايعت القاعدة العام الماضي.', ['القاعدة'])).toEqual(['org:al-qaeda']);
   });
 
+  it('a well-known person\'s full name is found whole, and a part the tagger marked is widened to it', () => {
+    const persons = (text: string, tagged: string[]) => {
+      const mentions = tagged.map((t): EntityMention => {
+        const start = text.indexOf(t);
+        return { start, end: start + t.length, text: t, type: 'PER', source: 'model' };
+      });
+      return linkDocument(doc(text, { mentions })).filter((e) => e.type === 'person').map((e) => e.mentions[0].text);
+    };
+    const text = 'ورحب الأمين العام بان كي مون بالاتفاق، فيما قال صائب عريقات إن المفاوضات ستستأنف.';
+    expect(persons(text, ['كي مون'])).toEqual(['بان كي مون', 'صائب عريقات']);
+    expect(persons(text, [])).toEqual(['بان كي مون', 'صائب عريقات']);
+    // not across a bracket or a quote
+    expect(persons('وقال (بان) كي مون إن الحوار مستمر.', ['كي مون'])).toEqual(['كي مون']);
+  });
+
   it('gives an Arabic and an English mention of one person the same id', () => {
     const d = doc('قال الكولونيل واين ماروتو إن العمليات مستمرة. Colonel Wayne Marotto said operations continue; Marotto added more.');
     const p = byId(d).get('per:wayne-marotto')!;

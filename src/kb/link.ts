@@ -6,7 +6,7 @@ import { scanDictionary, type DictMatch } from './matcher.js';
 import { choosePlace, isNeverPlace, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
 import { articleOnlyName, findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } from './organizations.js';
 
-import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
+import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, famousNameExtent, findFamousNames, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
 import { findPlaceNames } from './place-heads.js';
 import { countryOfAdjective } from './adjectives.js';
 import { afterPlacePreposition, normaliseMention, personNames } from './tagger-mentions.js';
@@ -127,7 +127,7 @@ export function linkDocument(doc: Document): Entity[] {
     if (c.type !== 'person') continue;
     cands.splice(k, 1);
     for (const part of splitJoinedNames(atoms, c.span)) {
-      const r = refinePersonSpan(atoms, part, coveredAtom);
+      const r = refinePersonSpan(atoms, famousNameExtent(atoms, part, coveredAtom), coveredAtom);
       if (!r) continue;
       // a nasab taken in may reach the next person span (عقلا بن [علي العقلا]): one name
       const joined = cands.find((o) => o.type === 'person' && o.span.start < r.end && r.start < o.span.end);
@@ -152,6 +152,12 @@ export function linkDocument(doc: Document): Entity[] {
       if (sp.start > c.span.start || c.span.end > sp.end || !endsInNameWord(atoms, sp) || /\s/.test(c.span.text.trim())) continue;
       c.span = sp;
     } else cands.push({ span: sp, type: 'person', source: 'rule' });
+  }
+  // the full name of a well-known person (بان كي مون) wherever nothing else was found on it
+  for (const f of findFamousNames(atoms, coveredAtom)) {
+    const r = refinePersonSpan(atoms, f, coveredAtom);
+    if (!r || cands.some((c) => c.span.start < r.end && r.start < c.span.end)) continue;
+    cands.push({ span: span(text, r.start, r.end), type: 'person', source: 'rule' });
   }
 
   const entities: Entity[] = [];

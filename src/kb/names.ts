@@ -170,6 +170,29 @@ export function isFamousSurname(tok: string): boolean {
   return isArabic(tok) ? famous.ar.has(fold(tok)) : famous.latin.has(fold(tok).toLowerCase());
 }
 
+let famousFull: Map<string, string[][]> | undefined;
+const LISTED_TITLES = new Set(['الأمير', 'الأميرة', 'الملك', 'الملكة', 'البابا', 'آية', 'الرئيس', 'الشيخ', 'السيد', 'المشير', 'الجنرال', 'الإمام', 'الفريق', 'المرشد'].map(fold));
+
+/**
+ * The full names of the project's person lists (بان كي مون، أشرف غني) as folded atoms, indexed by
+ * their first atom: the extent a name the tagger cut short should have.
+ */
+export function famousFullNames(): ReadonlyMap<string, readonly (readonly string[])[]> {
+  if (!famousFull) {
+    const lists = (JSON.parse(readFileSync(new URL('../model/data/world-names.json', import.meta.url), 'utf8')) as { per: Record<string, string[]> }).per;
+    famousFull = new Map();
+    for (const name of Object.values(lists).flat()) {
+      const atoms = nameAtoms(name);
+      // a name with its title (الأمير تشارلز, آية الله علي خامنئي) would bring the title into ids
+      if (atoms.length < 2 || LISTED_TITLES.has(atoms[0])) continue;
+      const list = famousFull.get(atoms[0]);
+      if (list) list.push(atoms);
+      else famousFull.set(atoms[0], [atoms]);
+    }
+  }
+  return famousFull;
+}
+
 /** Romanise one name token: lexicon, canonical spelling of a known Latin variant, or letter rules. */
 export function romanizeToken(tok: string): string {
   const data = nameData();

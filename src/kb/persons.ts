@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Span } from '../core/types.js';
 import { fold, isArabic, startAfterClitic, type Atom } from './text.js';
-import { nameData, sharedNameTokens, personId, personKey, romanizeName, isCommonGivenName, isFamousSurname } from './names.js';
+import { famousFullNames, nameData, sharedNameTokens, personId, personKey, romanizeName, isCommonGivenName, isFamousSurname } from './names.js';
 import { skeleton } from './translit.js';
 import { countryOfAdjective } from './adjectives.js';
 import { placeCandidates } from './gazetteer.js';
@@ -322,6 +322,57 @@ export function refinePersonSpan(atoms: Atom[], s: { start: number; end: number 
     break;
   }
   return { start, end: atoms[i1 - 1].end };
+}
+
+/**
+ * A person span widened to the full name of a well-known person that the text writes around it (the
+ * tagger's [كي مون] of بان كي مون): the longest such name from the project's person lists that
+ * holds the span, within one stretch of text and over no organisation or place. Otherwise the span.
+ */
+export function famousNameExtent(atoms: Atom[], s: { start: number; end: number }, covered: (i: number) => boolean): { start: number; end: number } {
+  const i0 = firstAtomEndingAfter(atoms, s.start);
+  let i1 = i0;
+  while (i1 < atoms.length && atoms[i1].start < s.end) i1++;
+  if (i0 >= i1) return s;
+  const names = famousFullNames();
+  let best: { from: number; to: number } | null = null;
+  for (let from = Math.max(0, i0 - 3); from <= i0; from++) {
+    for (const name of names.get(atoms[from].norm) ?? []) {
+      const to = from + name.length;
+      if (to < i1 || to > atoms.length || name.length <= i1 - i0 || (best && to - from <= best.to - best.from)) continue;
+      let ok = true;
+      for (let k = 0; k < name.length && ok; k++) {
+        const a = atoms[from + k];
+        ok = a.norm === name[k] && (k === 0 || nextWord(atoms, from + k)) && (from + k >= i0 && from + k < i1 ? true : !covered(from + k));
+      }
+      if (ok) best = { from, to };
+    }
+  }
+  return best ? { start: atoms[best.from].start, end: atoms[best.to - 1].end } : s;
+}
+
+/** Whether atom k follows atom k - 1 after a single space: no bracket, quote or break between (فلاديمير) بوتين). */
+const nextWord = (atoms: Atom[], k: number) => !atoms[k].breakBefore && atoms[k].start - atoms[k - 1].end === 1;
+
+/** The full names of well-known persons (the project's person lists) as the text writes them, over nothing else found. */
+export function findFamousNames(atoms: Atom[], covered: (i: number) => boolean): Span[] {
+  const names = famousFullNames();
+  const out: Span[] = [];
+  for (let i = 0; i < atoms.length; i++) {
+    const list = covered(i) ? undefined : names.get(atoms[i].norm);
+    if (!list) continue;
+    let best = 0;
+    for (const name of list) {
+      if (name.length <= best || i + name.length > atoms.length) continue;
+      let ok = true;
+      for (let k = 1; k < name.length && ok; k++) ok = atoms[i + k].norm === name[k] && nextWord(atoms, i + k) && !covered(i + k);
+      if (ok) best = name.length;
+    }
+    if (best === 0) continue;
+    out.push({ start: atoms[i].start, end: atoms[i + best - 1].end, text: '' });
+    i += best - 1;
+  }
+  return out;
 }
 
 export interface PersonCluster {
