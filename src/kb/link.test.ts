@@ -147,6 +147,7 @@ describe('linkDocument', () => {
     expect(persons(text, [])).toEqual(['بان كي مون', 'صائب عريقات']);
     // not across a bracket or a quote
     expect(persons('وقال (بان) كي مون إن الحوار مستمر.', ['كي مون'])).toEqual(['كي مون']);
+    expect(persons('وقال الرئيس (فلاديمير) بوتين إن الحوار مستمر.', ['بوتين'])).toEqual(['بوتين']);
   });
 
   it('gives an Arabic and an English mention of one person the same id', () => {

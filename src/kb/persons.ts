@@ -142,6 +142,9 @@ function nameAfterClitic(a: Atom): string | undefined {
   return undefined;
 }
 
+/** Whether atom k follows atom k - 1 after a single space: no bracket, quote or break between (فلاديمير) بوتين). */
+const nextWord = (atoms: Atom[], k: number) => !atoms[k].breakBefore && atoms[k].start - atoms[k - 1].end === 1;
+
 /** Person-name spans found by rule: a known first name or a kunya (أبو X), then name parts. */
 export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean): Span[] {
   const parts = nameParts();
@@ -171,7 +174,7 @@ export function findPersonNames(atoms: Atom[], covered: (i: number) => boolean):
     // after an al- family name only known name words and further family names go on (… السوادي ومشعل)
     let closed = false;
     const startAtom = ar || !TRIGGER_LATIN.test(a.text) ? i : i + 1;
-    while (j < atoms.length && j - startAtom < 4 && !atoms[j].breakBefore && !covered(j)) {
+    while (j < atoms.length && j - startAtom < 4 && nextWord(atoms, j) && !covered(j)) {
       const t = atoms[j];
       if (ar) {
         if (!isArabic(t.norm) || STOP.has(t.norm) || CLITIC_ARTICLE.test(t.norm) || inTitleSet(TITLE_AFTER_NAME, t.norm)) break;
@@ -351,8 +354,6 @@ export function famousNameExtent(atoms: Atom[], s: { start: number; end: number 
   return best ? { start: atoms[best.from].start, end: atoms[best.to - 1].end } : s;
 }
 
-/** Whether atom k follows atom k - 1 after a single space: no bracket, quote or break between (فلاديمير) بوتين). */
-const nextWord = (atoms: Atom[], k: number) => !atoms[k].breakBefore && atoms[k].start - atoms[k - 1].end === 1;
 
 /** The full names of well-known persons (the project's person lists) as the text writes them, over nothing else found. */
 export function findFamousNames(atoms: Atom[], covered: (i: number) => boolean): Span[] {
