@@ -327,6 +327,15 @@ export function refinePersonSpan(atoms: Atom[], s: { start: number; end: number 
   return { start, end: atoms[i1 - 1].end };
 }
 
+/** Whether a listed name's atoms are written at atoms[from…], word after word, on no atom `blocked` says. */
+function writtenAt(atoms: Atom[], from: number, name: readonly string[], blocked: (i: number) => boolean): boolean {
+  if (from + name.length > atoms.length) return false;
+  for (let k = 0; k < name.length; k++) {
+    if (atoms[from + k].norm !== name[k] || (k > 0 && !nextWord(atoms, from + k)) || blocked(from + k)) return false;
+  }
+  return true;
+}
+
 /**
  * A person span widened to the full name of a well-known person that the text writes around it (the
  * tagger's [كي مون] of بان كي مون): the longest such name from the project's person lists that
@@ -337,38 +346,24 @@ export function famousNameExtent(atoms: Atom[], s: { start: number; end: number 
   let i1 = i0;
   while (i1 < atoms.length && atoms[i1].start < s.end) i1++;
   if (i0 >= i1) return s;
-  const names = famousFullNames();
+  const outside = (i: number) => (i < i0 || i >= i1) && covered(i);
   let best: { from: number; to: number } | null = null;
   for (let from = Math.max(0, i0 - 3); from <= i0; from++) {
-    for (const name of names.get(atoms[from].norm) ?? []) {
+    for (const name of famousFullNames().get(atoms[from].norm) ?? []) {
       const to = from + name.length;
-      if (to < i1 || to > atoms.length || name.length <= i1 - i0 || (best && to - from <= best.to - best.from)) continue;
-      let ok = true;
-      for (let k = 0; k < name.length && ok; k++) {
-        const a = atoms[from + k];
-        ok = a.norm === name[k] && (k === 0 || nextWord(atoms, from + k)) && (from + k >= i0 && from + k < i1 ? true : !covered(from + k));
-      }
-      if (ok) best = { from, to };
+      if (to < i1 || name.length <= i1 - i0 || (best && to - from <= best.to - best.from)) continue;
+      if (writtenAt(atoms, from, name, outside)) best = { from, to };
     }
   }
   return best ? { start: atoms[best.from].start, end: atoms[best.to - 1].end } : s;
 }
 
-
 /** The full names of well-known persons (the project's person lists) as the text writes them, over nothing else found. */
 export function findFamousNames(atoms: Atom[], covered: (i: number) => boolean): Span[] {
-  const names = famousFullNames();
   const out: Span[] = [];
   for (let i = 0; i < atoms.length; i++) {
-    const list = covered(i) ? undefined : names.get(atoms[i].norm);
-    if (!list) continue;
     let best = 0;
-    for (const name of list) {
-      if (name.length <= best || i + name.length > atoms.length) continue;
-      let ok = true;
-      for (let k = 1; k < name.length && ok; k++) ok = atoms[i + k].norm === name[k] && nextWord(atoms, i + k) && !covered(i + k);
-      if (ok) best = name.length;
-    }
+    for (const name of famousFullNames().get(atoms[i].norm) ?? []) if (name.length > best && writtenAt(atoms, i, name, covered)) best = name.length;
     if (best === 0) continue;
     out.push({ start: atoms[i].start, end: atoms[i + best - 1].end, text: '' });
     i += best - 1;
