@@ -226,14 +226,7 @@ function pickTemperature(model: NerModel, sents: readonly LabelledSentence[], go
   return best.t;
 }
 
-let clustersMemo: Clusters | undefined;
-
-/** The Arabic clusters, learned once per run (self-training trains twice). */
 function arabicClusters(): Clusters {
-  return (clustersMemo ??= learnArabicClusters());
-}
-
-function learnArabicClusters(): Clusters {
   const cache = opt['clusters-cache'];
   if (cache && existsSync(cache)) return JSON.parse(readFileSync(cache, 'utf8')) as Clusters;
   const corpus = readArabicCorpus(join(opt.shared, 'corpus/ar-saudinewsnet'));
@@ -242,6 +235,32 @@ function learnArabicClusters(): Clusters {
   log(`clusters: ${clusters.words.length} words in ${CLUSTER_OPTIONS.k} / ${CLUSTER_OPTIONS.kCoarse} classes`);
   if (cache) writeFileSync(cache, JSON.stringify(clusters));
   return clusters;
+}
+
+const resourcesMemo = new Map<ModelLang, { clusters: Clusters; gazetteer: GazetteerData; world: boolean }>();
+
+/**
+ * A language's word clusters and name lists, built once per run: self-training trains twice on the
+ * same ones (and a knowledge-base file edited meanwhile cannot reach only the second model).
+ */
+function languageResources(setup: LangSetup): { clusters: Clusters; gazetteer: GazetteerData; world: boolean } {
+  const known = resourcesMemo.get(setup.lang);
+  if (known) return known;
+  const clusters: Clusters = setup.lang === 'ar' ? arabicClusters() : { words: [], ids: [], coarse: [] };
+  const gazetteer: GazetteerData = buildPlaceLists(join(opt.shared, 'gazetteer'), setup.lang);
+  if (setup.kb && !WITHOUT.has('kb')) Object.assign(gazetteer.lists, buildKbLists(join(root, 'src/kb/data'), setup.lang).lists);
+  if (setup.corpusLists && !WITHOUT.has('corpus')) {
+    const { minCount, minShare } = setup.corpusLists;
+    Object.assign(gazetteer.lists, buildCorpusLists(join(opt.shared, 'corpus/ar-saudinewsnet'), minCount, minShare).lists);
+  }
+  const world = !!setup.worldNames && (opt.world ? opt.world === 'on' : setup.world ?? false) && !WITHOUT.has('world');
+  if (world) {
+    for (const [name, list] of Object.entries(buildWorldLists(join(root, setup.worldNames!), setup.lang).lists)) if (!WITHOUT.has(name)) gazetteer.lists[name] = list;
+  }
+  log(`gazetteer: ${Object.entries(gazetteer.lists).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
+  const built = { clusters, gazetteer, world };
+  resourcesMemo.set(setup.lang, built);
+  return built;
 }
 
 /** Train, then (with self-training) tag the corpus with the model and train again on ANERcorp plus what it is sure of. */
@@ -283,18 +302,7 @@ function trainModel(setup: LangSetup, auto: readonly LabelledSentence[]): string
   const devPath = join(opt['dev-out'], `${setup.lang}-dev.conll`);
   writeFileSync(devPath, devSet.map((s) => s.tokens.map((t, i) => `${t} ${TAGS[s.gold[i]]}\n`).join('')).join('\n'));
 
-  const clusters: Clusters = setup.lang === 'ar' ? arabicClusters() : { words: [], ids: [], coarse: [] };
-  const gazetteer: GazetteerData = buildPlaceLists(join(opt.shared, 'gazetteer'), setup.lang);
-  if (setup.kb && !WITHOUT.has('kb')) Object.assign(gazetteer.lists, buildKbLists(join(root, 'src/kb/data'), setup.lang).lists);
-  if (setup.corpusLists && !WITHOUT.has('corpus')) {
-    const { minCount, minShare } = setup.corpusLists;
-    Object.assign(gazetteer.lists, buildCorpusLists(join(opt.shared, 'corpus/ar-saudinewsnet'), minCount, minShare).lists);
-  }
-  const world = setup.worldNames && (opt.world ? opt.world === 'on' : setup.world ?? false) && !WITHOUT.has('world');
-  if (world) {
-    for (const [name, list] of Object.entries(buildWorldLists(join(root, setup.worldNames!), setup.lang).lists)) if (!WITHOUT.has(name)) gazetteer.lists[name] = list;
-  }
-  log(`gazetteer: ${Object.entries(gazetteer.lists).map(([k, v]) => `${k} ${v.length}`).join(', ')}`);
+  const { clusters, gazetteer, world } = languageResources(setup);
   const withNames = (sents: LabelledSentence[]) => ({ lists: { ...gazetteer.lists, ...nameLists(sents, setup.lang) } });
   const shell = {
     lang: setup.lang,

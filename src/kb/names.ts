@@ -141,6 +141,13 @@ export function isCommonGivenName(tok: string): boolean {
   return nameData().givenSkeletons.has(skeleton(tok));
 }
 
+let personListsMemo: string[] | undefined;
+
+/** The names of the project-written person lists (src/model/data/world-names.json 'per'), read once. */
+function personLists(): string[] {
+  return (personListsMemo ??= Object.values((JSON.parse(readFileSync(new URL('../model/data/world-names.json', import.meta.url), 'utf8')) as { per: Record<string, string[]> }).per).flat());
+}
+
 let famous: { ar: Set<string>; latin: Set<string> } | undefined;
 
 /**
@@ -151,11 +158,10 @@ let famous: { ar: Set<string>; latin: Set<string> } | undefined;
  */
 export function isFamousSurname(tok: string): boolean {
   if (!famous) {
-    const lists = (JSON.parse(readFileSync(new URL('../model/data/world-names.json', import.meta.url), 'utf8')) as { per: Record<string, string[]> }).per;
     const orgWords = new Set(registry().orgs.flatMap((o) => [...o.ar, ...o.en].flatMap((a) => sharedNameTokens(a))));
     const data = nameData();
     famous = { ar: new Set(), latin: new Set() };
-    for (const name of Object.values(lists).flat()) {
+    for (const name of personLists()) {
       const toks = sharedNameTokens(name);
       if (toks.length !== 1) continue;
       const t = toks[0];
@@ -179,9 +185,8 @@ const LISTED_TITLES = new Set(['الأمير', 'الأميرة', 'الملك', '
  */
 export function famousFullNames(): ReadonlyMap<string, readonly (readonly string[])[]> {
   if (!famousFull) {
-    const lists = (JSON.parse(readFileSync(new URL('../model/data/world-names.json', import.meta.url), 'utf8')) as { per: Record<string, string[]> }).per;
     famousFull = new Map();
-    for (const name of Object.values(lists).flat()) {
+    for (const name of personLists()) {
       const atoms = nameAtoms(name);
       // a name with its title (الأمير تشارلز, آية الله علي خامنئي) would bring the title into ids
       if (atoms.length < 2 || LISTED_TITLES.has(atoms[0])) continue;

@@ -72,9 +72,21 @@ export function articleOnlyName(name: string, org: Organization): { word: string
   const atoms = nameAtoms(name);
   if (atoms.length !== 1 || !isArabic(atoms[0])) return null;
   const word = stripArticle(atoms[0]);
-  const forms = new Set([org.nameAr, ...org.ar].flatMap((a) => { const x = nameAtoms(a); return x.length === 1 ? [x[0]] : []; }));
+  const forms = oneWordArabic(org);
   if (!forms.has('ال' + word) || forms.has(word)) return null;
   return { word, definite: word !== atoms[0] };
+}
+
+const oneWordMemo = new Map<string, Set<string>>();
+
+/** A group's one-word Arabic names as folded atoms, per group once. */
+function oneWordArabic(org: Organization): Set<string> {
+  let forms = oneWordMemo.get(org.id);
+  if (!forms) {
+    forms = new Set([org.nameAr, ...org.ar].flatMap((a) => { const x = nameAtoms(a); return x.length === 1 ? [x[0]] : []; }));
+    oneWordMemo.set(org.id, forms);
+  }
+  return forms;
 }
 
 /** The registry entry for a name in either script (داعش, Daesh, تنظيم «داعش» الإرهابي…), or null. */

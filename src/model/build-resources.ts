@@ -88,11 +88,6 @@ interface KbOrganization {
   weak?: string[];
 }
 
-/**
- * Lists from the project's own knowledge base (src/kb/data, in this repository): `kb-org` (group,
- * agency and media aliases, weak ones left out), `kb-place` (curated place names) and
- * `kb-nationality` (nationality adjectives with their feminine and plural endings for Arabic).
- */
 /** A name list entry's phrase key, or null when it is in the other script or under 3 letters. */
 function listKey(phrase: string, lang: ModelLang): string | null {
   if (lang === 'ar' ? !hasArabic(phrase) : hasArabic(phrase)) return null;
@@ -100,6 +95,11 @@ function listKey(phrase: string, lang: ModelLang): string | null {
   return key.replace(/ /g, '').length >= 3 ? key : null;
 }
 
+/**
+ * Lists from the project's own knowledge base (src/kb/data, in this repository): `kb-org` (group,
+ * agency and media aliases, weak ones left out), `kb-place` (curated place names) and
+ * `kb-nationality` (nationality adjectives with their feminine and plural endings for Arabic).
+ */
 export function buildKbLists(kbDir: string, lang: ModelLang): GazetteerData {
   const read = <T>(f: string) => JSON.parse(readFileSync(join(kbDir, f), 'utf8')) as T;
   const lists: Record<string, Set<string>> = { 'kb-org': new Set(), 'kb-place': new Set(), 'kb-nationality': new Set() };
@@ -152,12 +152,18 @@ export function buildWorldLists(file: string, lang: ModelLang): GazetteerData {
   return { lists };
 }
 
+interface CorpusArticle { title?: string; content?: string }
+
+/** The articles of the corpus's daily files, one file's list at a time, files in name order. */
+function* corpusFiles(dir: string, maxFiles = Infinity): Generator<CorpusArticle[]> {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort().slice(0, maxFiles);
+  for (const file of files) yield JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8')) as CorpusArticle[];
+}
+
 /** Feed the Arabic news corpus (title + body of every article, files in name order) into a stream. */
 export function readArabicCorpus(dir: string, maxFiles = Infinity): CorpusStream {
   const stream = new CorpusStream();
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort().slice(0, maxFiles);
-  for (const file of files) {
-    const articles = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8')) as Array<{ title?: string; content?: string }>;
+  for (const articles of corpusFiles(dir, maxFiles)) {
     for (const a of articles) {
       for (const part of [a.title ?? '', a.content ?? '']) {
         for (const tok of roughTokens(part)) stream.push(featureNorm(tok));
@@ -173,9 +179,7 @@ export function readArabicCorpus(dir: string, maxFiles = Infinity): CorpusStream
  * article of each daily file (in file order): a spread over all days, for self-training.
  */
 export function* readCorpusTexts(dir: string, every = 1, minChars = 200): Generator<string> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort();
-  for (const file of files) {
-    const articles = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8')) as Array<{ content?: string }>;
+  for (const articles of corpusFiles(dir)) {
     for (let a = 0; a < articles.length; a += every) {
       const text = articles[a].content ?? '';
       if (text.length >= minChars) yield text;
@@ -206,9 +210,7 @@ export function buildCorpusLists(dir: string, minCount = 5, minShare = 0.08): Ga
   });
   const total = new Map<string, number>();
   const after = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort();
-  for (const file of files) {
-    const articles = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8')) as Array<{ title?: string; content?: string }>;
+  for (const articles of corpusFiles(dir)) {
     for (const a of articles) {
       for (const part of [a.title ?? '', a.content ?? '']) {
         let cue = -1;
