@@ -21,6 +21,8 @@ export interface EntityAnchor {
   adjective: boolean;
   /** a place the text introduces by a head noun (في قرية العكر الغربي): a place even when the gazetteer cannot locate it */
   headed?: boolean;
+  /** …by the noun of a province (بولاية عين الدفلى, في منطقة اغري, Logar province): the town's area, not the town */
+  area?: boolean;
 }
 
 export interface DateAnchor {
@@ -100,6 +102,28 @@ function fallbackNumbers(view: TextView): NumberAnchor[] {
   return out;
 }
 
+/** Arabic head nouns (folded) that name a province rather than a town: ولاية, محافظة, إقليم, مقاطعة, منطقة. */
+const AREA_HEADS = new Set(['ولايه', 'محافظه', 'اقليم', 'مقاطعه', 'منطقه']);
+/** English place nouns after a name (Tayasir village, Logar province) and those of them that name an area. */
+const EN_HEADS = new Set(['village', 'town', 'city', 'camp', 'district', 'neighbourhood', 'neighborhood', 'province', 'governorate', 'state', 'region', 'county']);
+const EN_AREA_HEADS = new Set(['district', 'province', 'governorate', 'state', 'region', 'county']);
+/** English place nouns before "of" (the village of Tayasir, the province of Logar). */
+const EN_OF = /^(village|town|city|district|province|governorate|region)$/;
+
+/** Marks a place anchor introduced by a head noun (في قرية …, the village of …, … province). */
+function placeHeadOf(view: TextView, a: EntityAnchor, lang: string): void {
+  const tok = (i: number) => view.tokens[i];
+  const word = (i: number) => (tok(i) && !tok(i).punct ? view.text.slice(tok(i).start, tok(i).end) : '');
+  if (lang === 'ar') {
+    const head = a.first > 0 ? placeHead(fold(word(a.first - 1))) : undefined;
+    if (head) [a.headed, a.area] = [true, AREA_HEADS.has(head)];
+    return;
+  }
+  const next = word(a.last + 1).toLowerCase();
+  if (EN_HEADS.has(next)) [a.headed, a.area] = [true, EN_AREA_HEADS.has(next)];
+  else if (word(a.first - 1).toLowerCase() === 'of' && EN_OF.test(word(a.first - 2).toLowerCase())) [a.headed, a.area] = [true, EN_AREA_HEADS.has(word(a.first - 2).toLowerCase())];
+}
+
 const GLUED_DIGIT = /[وف](?=\d)/g;
 
 export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<string>[]): Anchors {
@@ -126,10 +150,7 @@ export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<str
       const first = tokenOf(view, m.start);
       const last = Math.max(first, tokenAtOrAfter(view, m.end) - 1);
       const anchor: EntityAnchor = { first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: isAdjective(m.text, e, lex, namesOf) };
-      if (e.type === 'location' && first > 0) {
-        const prev = view.tokens[first - 1];
-        if (placeHead(fold(doc.text.slice(prev.start, prev.end)))) anchor.headed = true;
-      }
+      if (e.type === 'location') placeHeadOf(view, anchor, lex.lang);
       entities.push(anchor);
     }
   }

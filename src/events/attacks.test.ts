@@ -78,6 +78,22 @@ describe('attack detection and arguments (Arabic)', () => {
     expect(headed.location?.name).toBe('Tal al-Ward');
   });
 
+  it('a town named inside a province that bears another town\'s name is where it happened', () => {
+    // GeoNames' Ağrı is a town; «ولاية اغري» is its province, and Doğubayazıt lies in it
+    const agri = { id: 'loc:309647', type: 'location', name: 'Ağrı', nameAr: 'أغري', country: 'TR', kind: 'city', surfaces: ['اغري'] } satisfies EntitySpec;
+    const dogu = { id: 'loc:316411', type: 'location', name: 'Doğubayazıt', nameAr: 'دوغوبيازيد', country: 'TR', kind: 'city', surfaces: ['دوغوبيازيد'] } satisfies EntitySpec;
+    const at = (head: string) => reportedAttacks(eventsOf({
+      text: `هجوم على مخفر شرق تركيا\n\nقتل ثلاثة جنود أمس في هجوم انتحاري على مخفر في ${head} اغري، حين فجر انتحاري شاحنة مفخخة قرب مخفر في بلدة دوغوبيازيد.`,
+      published: '2022-03-02',
+      entities: [agri, dogu],
+      dates: [{ surface: 'أمس', start: '2022-03-01' }],
+      numbers: [{ surface: 'ثلاثة', value: 3 }],
+    }))[0]?.location?.name;
+    expect(at('ولاية')).toBe('Doğubayazıt');
+    // a town named as a town stays the first place the lead gives
+    expect(at('مدينة')).toBe('Ağrı');
+  });
+
   it('an ambush is an attack (كمين نصبه مسلحون), a checkpoint the army sets up is not', () => {
     const [a] = reportedAttacks(eventsOf({
       text: 'مقتل سبعة جنود في كمين\n\nقتل سبعة جنود يوم الأحد في كمين نصبه مسلحون لدورية في مقديشو.',
@@ -135,6 +151,22 @@ describe('attack detection (English)', () => {
     expect([a.killed, a.injured]).toEqual([1, 4]);
     expect(a.location?.country).toBe('GB');
     expect(a.date?.start).toBe('2024-06-01');
+  });
+
+  it('a village named as such is the place, in the country of the town beside it', () => {
+    // invented names: Kafr Anwar is no gazetteer place; Tubas is a Palestinian town
+    const village = { id: 'loc:kafr-anwar', type: 'location', name: 'Kafr Anwar', surfaces: ['Kafr Anwar'] } satisfies EntitySpec;
+    const tubas = { id: 'loc:281581', type: 'location', name: 'Tubas', country: 'PS', kind: 'city', surfaces: ['Tubas'] } satisfies EntitySpec;
+    const israel = { id: 'loc:il', type: 'location', name: 'Israel', country: 'IL', kind: 'country', surfaces: ['Israel'] } satisfies EntitySpec;
+    const [a] = reportedAttacks(eventsOf({
+      text: 'Soldiers shot at a checkpoint\n\nThree soldiers were wounded in a shooting at a checkpoint on Monday, Israel\'s army said. The gunman opened fire in Kafr Anwar village, 3km east of Tubas, before he fled.',
+      published: '2024-06-04',
+      lang: 'en',
+      entities: [village, tubas, israel],
+      dates: [{ surface: 'on Monday', start: '2024-06-03' }],
+      numbers: [{ surface: 'Three', value: 3 }],
+    }));
+    expect([a?.location?.name, a?.location?.country]).toEqual(['Kafr Anwar', 'PS']);
   });
 });
 

@@ -52,7 +52,7 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: E
   const date = incidentDate(inc);
   const own = incidentPlace(inc);
   let place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc);
-  let country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc) : null;
+  let country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc, place) : null;
   // no place, or a name nothing could place, in an article whose country is only an adjective (الجزائرية)
   if (!country) {
     const adj = adjectivePlace(view, anchors, inc);
@@ -122,8 +122,14 @@ function adjectivePlace(view: TextView, anchors: Anchors, inc: Incident): Entity
  * A small town the gazetteer does not know has no country: take it from the other places of the
  * incident (مدينة سوروتش التركية), then from its sentences, then from the article as a whole.
  */
-function fallbackCountry(view: TextView, anchors: Anchors, inc: Incident): string | null {
-  for (const m of inc.mentions) for (const p of m.places) if (countryOf(p)) return countryOf(p);
+function fallbackCountry(view: TextView, anchors: Anchors, inc: Incident, place: EntityAnchor): string | null {
+  // the nearest: "in Tayasir village, 2km north of Tubas" is in Tubas's country, not in that of an
+  // "Israeli" earlier in the lead
+  let near: EntityAnchor | null = null;
+  for (const m of inc.mentions) {
+    for (const p of m.places) if (countryOf(p) && (!near || Math.abs(p.first - place.first) < Math.abs(near.first - place.first))) near = p;
+  }
+  if (near) return countryOf(near);
   const units = new Set(inc.mentions.map((m) => m.unit));
   const first = inc.mentions[0].first;
   let best: EntityAnchor | null = null;

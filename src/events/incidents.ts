@@ -2,6 +2,7 @@
 // open or join the incident they agree with; unanchored ones (الحادث، هجوم الأربعاء، the attack)
 // refer back to the incident in focus. Then each incident is judged reported news or background.
 import { addDays } from '../core/dates.js';
+import { gazetteer } from '../kb/gazetteer.js';
 import type { EntityAnchor } from './anchors.js';
 import { locationLevel } from './anchors.js';
 import type { AttackMention, MentionDate } from './mentions.js';
@@ -39,12 +40,23 @@ export function countryOf(a: EntityAnchor): string | null {
  */
 const choiceRank = (a: EntityAnchor) => 2 * placeRank(a) + (a.headed || countryOf(a) ? 1 : 0);
 
+/**
+ * A town in the province the text names by another town's name (في منطقة اغري … في محيط مدينة
+ * دوغوبيازيد): the town is where it happened. GeoNames gives Ağrı as a town; the head noun says area.
+ */
+function within(a: EntityAnchor, b: EntityAnchor): boolean {
+  if (a.entity === b.entity || !b.area || a.area) return false;
+  const byId = gazetteer().byId;
+  const [p, q] = [byId.get(a.entity.id), byId.get(b.entity.id)];
+  return !!p && !!q && p.kind === 'city' && q.kind === 'city' && !!p.admin1 && p.country === q.country && p.admin1 === q.admin1;
+}
+
 export function bestPlace(places: EntityAnchor[]): EntityAnchor | null {
   let best: EntityAnchor | null = null;
   let bestRank = -1;
   for (const p of places) {
     const r = choiceRank(p);
-    if (r > bestRank) [best, bestRank] = [p, r];
+    if (r > bestRank || (r === bestRank && within(p, best!))) [best, bestRank] = [p, r];
   }
   return best;
 }
@@ -94,7 +106,7 @@ function agreement(m: AttackMention, inc: Incident, published: string | null, ti
     if (mc && ic && mc !== ic) return -1;
     const bothCities = placeRank(mp) === 3 && placeRank(ip) === 3;
     const known = inc.mentions.some((x) => x.places.some((p) => p.entity.id === mp.entity.id));
-    if (bothCities && !known && !m.definite && !m.anaphor) return -1;
+    if (bothCities && !known && !within(mp, ip) && !m.definite && !m.anaphor) return -1;
     score += known ? 2 : 1;
   } else if (mp && !ip && inc.lead && titlePlaces.has(mp.entity.id)) {
     score += 2; // the headline's place is the lead incident's (هجوم لندن)

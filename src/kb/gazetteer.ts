@@ -15,6 +15,8 @@ export interface Place {
   name: string;
   nameAr: string | null;
   country: string | null;
+  /** the GeoNames first-level division (a city's, or an admin1 area's own code); null when unknown */
+  admin1: string | null;
   lat: number | null;
   lon: number | null;
   population: number;
@@ -74,19 +76,19 @@ export function gazetteer(): Gazetteer {
   for (const [iso, gid, en, ar, lat, lon, pop, arJ, enJ] of raw.countries) {
     const arNames = split(arJ);
     const enNames = split(enJ);
-    const p: Place = { id: 'loc:' + iso.toLowerCase(), kind: 'country', name: en, nameAr: ar || null, country: iso, lat, lon, population: pop, capital: false, namesAr: arNames, namesEn: enNames, curatedAr: arNames, geonameid: gid || null };
+    const p: Place = { id: 'loc:' + iso.toLowerCase(), kind: 'country', name: en, nameAr: ar || null, country: iso, admin1: null, lat, lon, population: pop, capital: false, namesAr: arNames, namesEn: enNames, curatedAr: arNames, geonameid: gid || null };
     places.push(p);
     countryByIso.set(iso, p);
     for (const n of arNames) add(textNames, n, p);
     for (const n of enNames) add(textNames, n, p);
   }
-  for (const [id, en, cc, _admin1, lat, lon, pop, kind, capital, nameAr, arJ, enJ, curJ] of raw.places) {
+  for (const [id, en, cc, admin1, lat, lon, pop, kind, capital, nameAr, arJ, enJ, curJ] of raw.places) {
     const namesAr = split(arJ);
     const namesEn = split(enJ);
     const curatedAr = split(curJ);
     const numeric = typeof id === 'number';
     const p: Place = {
-      id: 'loc:' + id, kind: KIND_CODE[kind], name: en, nameAr: nameAr || null, country: cc || null,
+      id: 'loc:' + id, kind: KIND_CODE[kind], name: en, nameAr: nameAr || null, country: cc || null, admin1: admin1 || null,
       lat: lat || lon ? lat : null, lon: lat || lon ? lon : null, population: pop, capital: capital === 1, namesAr, namesEn, curatedAr,
       geonameid: numeric ? id : null,
     };

@@ -252,4 +252,20 @@ describe('linkDocument', () => {
     expect(JSON.stringify(linkDocument(doc(text)))).toBe(JSON.stringify(linkDocument(doc(text))));
     expect(byId(doc(text)).get('loc:53654')?.country).toBe('SO');
   });
+  it('a town GeoNames names in Latin only takes the Arabic the article writes', () => {
+    const text = 'انفجرت عبوة قرب سوق في غومبيه صباح أمس، وأغلقت نيجيريا الطرق إليها.';
+    const start = text.indexOf('غومبيه');
+    const gombe = byId(doc(text, { mentions: [{ start, end: start + 6, text: 'غومبيه', type: 'LOC', source: 'model' }] })).get('loc:2340451');
+    expect([gombe?.name, gombe?.nameAr, gombe?.country]).toEqual(['Gombe', 'غومبيه', 'NG']);
+  });
+
+  it('a capitalised word the text also writes in lower case is no place ("Attacks on…" opening a sentence)', () => {
+    const text = 'Gunmen fired on a relief convoy near Goma. "Attacks on aid workers must end," the agency said, after two attacks this month.';
+    const at = (name: string): EntityMention => {
+      const start = text.indexOf(name);
+      return { start, end: start + name.length, text: name, type: 'LOC', source: 'model' };
+    };
+    const places = linkDocument(doc(text, { language: 'en', mentions: [at('Goma'), at('Attacks')] })).filter((e) => e.type === 'location');
+    expect(places.map((e) => e.id)).toEqual(['loc:216281']);
+  });
 });

@@ -9,7 +9,7 @@ import { articleOnlyName, findOrg, isNeverOrg, isWeakAlias, stripArticle, type O
 import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, famousNameExtent, findFamousNames, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
 import { findPlaceNames } from './place-heads.js';
 import { countryOfAdjective } from './adjectives.js';
-import { afterPlacePreposition, normaliseMention, personNames } from './tagger-mentions.js';
+import { afterPlacePreposition, normaliseMention, personNames, writtenLowercase } from './tagger-mentions.js';
 import { screenName } from './sanctions.js';
 import { idSlug, romanizeName } from './names.js';
 
@@ -88,7 +88,7 @@ export function linkDocument(doc: Document): Entity[] {
       const places = placeCandidates(m.text);
       if (places.length === 0) {
         // "Palestinians", "North Koreans": a people, counted as the country's adjective by the dictionary
-        if (isNeverPlace(m.text) || countryOfAdjective(m.text)) continue;
+        if (isNeverPlace(m.text) || countryOfAdjective(m.text) || writtenLowercase(text, m.text)) continue;
         if (personName(m.text) && !afterPlacePreposition(text, m.start)) {
           cands.push({ span: s, type: 'person', source: m.source });
           continue;
@@ -248,6 +248,8 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
       e = p
         ? placeEntity(p)
         : { id, type: 'location', name: isArabic(c.span.text) ? romanizeName(c.span.text) : c.span.text, nameAr: isArabic(c.span.text) ? c.span.text : null, aliases: [], country: null, mentions: [] };
+      // a town GeoNames names in Latin only (Gombe) is shown to Arabic readers as the article writes it
+      if (!e.nameAr && isArabic(c.span.text)) e.nameAr = c.span.text;
       byId.set(id, e);
     }
     e.mentions.push(span(text, c.span.start, c.span.end));

@@ -64,3 +64,16 @@ const PLACE_PREPOSITION = /(?:^|[\s(])(?:in|at|near|into|outside|inside|across|a
 export function afterPlacePreposition(text: string, start: number): boolean {
   return PLACE_PREPOSITION.test(text.slice(Math.max(0, start - 16), start));
 }
+
+/**
+ * "Attacks on peacekeepers…": a capitalised Latin word the text also writes in lower case is an
+ * ordinary word that opens a sentence, not a name the gazetteer happens not to know.
+ */
+export function writtenLowercase(text: string, word: string): boolean {
+  if (!/^[A-Z][a-z]+$/.test(word)) return false;
+  const lower = word.toLowerCase();
+  for (let i = text.indexOf(lower); i >= 0; i = text.indexOf(lower, i + 1)) {
+    if (!/[A-Za-z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i + lower.length] ?? '')) return true;
+  }
+  return false;
+}
