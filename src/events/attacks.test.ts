@@ -94,6 +94,19 @@ describe('attack detection and arguments (Arabic)', () => {
     expect(at('مدينة')).toBe('Ağrı');
   });
 
+  it('a country-wide lead takes the town a later sentence of the incident introduces by a head noun', () => {
+    const van = { id: 'loc:298117', type: 'location', name: 'Van', nameAr: 'فان', country: 'TR', kind: 'city', surfaces: ['فان'] } satisfies EntitySpec;
+    const turkey = { id: 'loc:tr', type: 'location', name: 'Turkey', nameAr: 'تركيا', country: 'TR', kind: 'country', surfaces: ['تركيا'] } satisfies EntitySpec;
+    const text = (head: string) => `مقتل شرطي شرق تركيا\n\nقتل شرطي اليوم الأحد في هجوم مسلح شنه متمردون في شرق تركيا على دورية كانت تمر مساء على الطريق الرئيسي ${head} فان.`;
+    const at = (head: string) => reportedAttacks(eventsOf({
+      text: text(head), published: '2022-05-01', entities: [van, turkey],
+      dates: [{ surface: 'اليوم الأحد', start: '2022-05-01' }],
+    }))[0]?.location?.name;
+    expect(at('قرب مدينة')).toBe('Van');
+    // without a head noun the name may be a speaker's city or a namesake: the lead's place stands
+    expect(at('قرب')).toBe('Turkey');
+  });
+
   it('an ambush is an attack (كمين نصبه مسلحون), a checkpoint the army sets up is not', () => {
     const [a] = reportedAttacks(eventsOf({
       text: 'مقتل سبعة جنود في كمين\n\nقتل سبعة جنود يوم الأحد في كمين نصبه مسلحون لدورية في مقديشو.',

@@ -16,7 +16,7 @@ import { findMentions, type AttackMention, type Count } from './mentions.js';
 import { findStatements, mergeStatements } from './statements.js';
 import { buildView, normalizeForLang, type TextView } from './text-view.js';
 import { countryOfAdjective } from '../kb/adjectives.js';
-import { countryPlace, placeEntity } from '../kb/gazetteer.js';
+import { countryPlace, gazetteer, placeEntity } from '../kb/gazetteer.js';
 
 function mostFrequent(ids: string[]): string | null {
   const counts = new Map<string, number>();
@@ -26,7 +26,7 @@ function mostFrequent(ids: string[]): string | null {
   return best;
 }
 
-function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: EntityAnchor[]): DraftEvent {
+function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: EntityAnchor[], taken: Set<EntityAnchor>): DraftEvent {
   const ms = inc.mentions;
   const types = new Set(ms.flatMap((m) => [...m.types]));
   // the first toll given (the lead's), unless a later sentence revises it upwards
@@ -51,7 +51,7 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: E
   }
   const date = incidentDate(inc);
   const own = incidentPlace(inc);
-  let place = (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc);
+  let place = refinedPlace(view, anchors, inc, (own && placeRank(own) >= 2 ? own : null) ?? titlePlace(inc, inTitle) ?? own ?? datelinePlace(view, anchors, inc), taken);
   let country = place ? countryOf(place) ?? fallbackCountry(view, anchors, inc, place) : null;
   // no place, or a name nothing could place, in an article whose country is only an adjective (الجزائرية)
   if (!country) {
@@ -85,6 +85,42 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: E
     claim: null,
     confidence,
   };
+}
+
+/**
+ * "مقتل جنديين في هجومين … في شرق تركيا. وقتل جندي في إقليم فان …": when the incident's place is a
+ * country or a province and one of its sentences introduces by a head noun a town there that no
+ * other incident took, the town is the place (the most specific one a coder would give). A bare
+ * name is not taken: it may be a speaker's city or a namesake. In a country, a village the gazetteer
+ * cannot place counts when the nearest placed name is in that country; in a province, only a town
+ * the gazetteer puts in the same first-level division.
+ */
+function refinedPlace(view: TextView, anchors: Anchors, inc: Incident, place: EntityAnchor | null, taken: Set<EntityAnchor>): EntityAnchor | null {
+  if (!place || !inc.reported) return place;
+  const level = placeRank(place);
+  if (level === 3 && !place.area) return place;
+  const units = new Set(inc.mentions.map((m) => m.unit));
+  const country = countryOf(place);
+  const byId = gazetteer().byId;
+  const division = byId.get(place.entity.id)?.admin1 ?? null;
+  for (const a of anchors.entities) {
+    if (a.entity.type !== 'location' || !a.headed || a.entity === place.entity || taken.has(a) || placeRank(a) !== 3) continue;
+    if (!units.has(view.tokens[a.first].unit)) continue;
+    // a town nobody can place is in the country of the placed name nearest to it
+    const own = countryOf(a) ?? nearestCountry(anchors, a);
+    if (own !== country) continue;
+    if (level > 1 && (a.area || !countryOf(a) || !division || byId.get(a.entity.id)?.admin1 !== division)) continue;
+    return a;
+  }
+  return place;
+}
+
+function nearestCountry(anchors: Anchors, a: EntityAnchor): string | null {
+  let near: EntityAnchor | null = null;
+  for (const b of anchors.entities) {
+    if (b.entity.type === 'location' && countryOf(b) && (!near || Math.abs(b.first - a.first) < Math.abs(near.first - a.first))) near = b;
+  }
+  return near ? countryOf(near) : null;
 }
 
 /**
@@ -233,7 +269,9 @@ export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
     if (inc) incidentOf.set(m, inc);
   }
 
-  const attacks = incidents.map((inc) => attackDraft(inc, anchors, view, inTitle));
+  // places tied to an attack mention: a town one incident names is not another's
+  const taken = new Set(incidents.flatMap((inc) => inc.mentions.flatMap((m) => m.places)));
+  const attacks = incidents.map((inc) => attackDraft(inc, anchors, view, inTitle, taken));
   // news of an attack says when it happened or what it cost (a kidnapping costs no lives), unless its
   // headline is the attack: one told only in the body with neither (an opinion piece's "bombing
   // mosques", a minister's "the terrorist act") is no news
