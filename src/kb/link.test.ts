@@ -268,4 +268,15 @@ describe('linkDocument', () => {
     const places = linkDocument(doc(text, { language: 'en', mentions: [at('Goma'), at('Attacks')] })).filter((e) => e.type === 'location');
     expect(places.map((e) => e.id)).toEqual(['loc:216281']);
   });
+  it('an everyday word the gazetteer knows only as a town\'s alternate spelling is no place unless the article names the country', () => {
+    const places = (text: string, word: string) => {
+      const start = text.indexOf(word);
+      return linkDocument(doc(text, { mentions: [{ start, end: start + word.length, text: word, type: 'LOC', source: 'model' }] }))
+        .filter((e) => e.type === 'location').map((e) => e.id);
+    };
+    // العيون (the eyes) is a GeoNames alternate of Mauritania's Ayoun El Atrous
+    expect(places('ينصح الأطباء بإراحة العيون من الشاشات كل ساعة.', 'العيون')).toEqual([]);
+    // a town's own Arabic name stands without its country
+    expect(places('افتتح معرض للكتاب في دبي أمس.', 'دبي')).toEqual(['loc:292223']);
+  });
 });

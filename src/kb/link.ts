@@ -3,11 +3,11 @@
 import type { Document, Entity, Span, EntityMention } from '../core/types.js';
 import { atomize, isArabic, nameAtoms, type Atom } from './text.js';
 import { scanDictionary, type DictMatch } from './matcher.js';
-import { choosePlace, isNeverPlace, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
+import { choosePlace, isNeverPlace, nameKey, placeBySkeleton, placeCandidates, placeEntity, type Place } from './gazetteer.js';
 import { articleOnlyName, findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, famousNameExtent, findFamousNames, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
-import { findPlaceNames } from './place-heads.js';
+import { findPlaceNames, ordinaryWord } from './place-heads.js';
 import { countryOfAdjective } from './adjectives.js';
 import { afterPlacePreposition, normaliseMention, personNames, writtenLowercase } from './tagger-mentions.js';
 import { screenName } from './sanctions.js';
@@ -226,20 +226,34 @@ function linkOrgs(text: string, cands: Candidate[]): Entity[] {
   return [...byId.values()];
 }
 
+/** Whether a name is the place's own Arabic name or one checked by hand (not a GeoNames alternate). */
+function ownName(p: Place, name: string): boolean {
+  // compared without clitics and the article (بالعيون, عيون)
+  const bare = (k: string) => k.replace(/^(و|ف)?(ب|ل)?/, '').replace(/^ال/, '');
+  const k = bare(nameKey(name));
+  return (!!p.nameAr && bare(nameKey(p.nameAr)) === k) || p.curatedAr.some((c) => bare(c) === k);
+}
+
 function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyMap<string, number>): Entity[] {
   // context: countries named outright, nationality adjectives, and places with one reading — each
   // counted once per mention, so that the article's dominant country outweighs one in passing
   const context = new Map<string, number>(adjectiveCounts);
   const bump = (iso: string) => context.set(iso, (context.get(iso) ?? 0) + 1);
+  // countries the article names or qualifies (not merely those of its towns)
+  const named = new Set(adjectiveCounts.keys());
   for (const c of cands) {
     const ps = c.places ?? [];
     const country = ps.find((p) => p.kind === 'country' && p.country);
-    if (country) bump(country.country!);
+    if (country) bump(country.country!), named.add(country.country!);
     else if (ps.length > 0 && ps.every((p) => p.country && p.country === ps[0].country)) bump(ps[0].country!);
   }
   const byId = new Map<string, Entity>();
   for (const c of cands) {
     const p = choosePlace(c.places ?? [], c.span.text, context) ?? (c.places?.length ? null : placeBySkeleton(c.span.text, context));
+    // "العيون" (eyes, springs: Ayoun El Atrous), "الخضراء" (green: Rahat): an everyday word that is
+    // only an alternate spelling of a town, not its Arabic name, is that town only in an article
+    // that names its country, or behind a head noun (the head-noun rule reads those)
+    if (p && c.source !== 'rule' && p.kind === 'city' && !p.capital && p.country && !named.has(p.country) && ordinaryWord(c.span.text) && !ownName(p, c.span.text)) continue;
     // an unplaced name's id must not look like a country's (عين → "in" is India's code)
     const own = slug(c.span.text);
     const id = p ? p.id : 'loc:' + (/^[a-z]{2}$/.test(own) ? own + '-place' : own);

@@ -66,6 +66,12 @@ const ordinary = (a: Atom, d: HeadData): boolean => {
   const k = commonKey(a.norm);
   return d.common.has(k) || d.notNames.has(k) || d.relations.has(k) || HEAD_FORMS.has(a.norm);
 };
+/** A one-word Arabic name that is also an everyday word of the news (العيون, صور). */
+export function ordinaryWord(text: string): boolean {
+  const t = text.trim();
+  return isArabic(t) && !/\s/.test(t) && data().common.has(commonKey(fold(t)));
+}
+
 /** A word with a pronoun suffix is prose (حصتهم، يخترقها). */
 const suffixed = (a: Atom): boolean => /(?:هم|هن|كم|كن|ها)$/.test(a.norm);
 
