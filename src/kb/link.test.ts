@@ -259,8 +259,8 @@ describe('linkDocument', () => {
     expect([gombe?.name, gombe?.nameAr, gombe?.country]).toEqual(['Gombe', 'غومبيه', 'NG']);
   });
 
-  it('a capitalised word the text also writes in lower case is no place ("Attacks on…" opening a sentence)', () => {
-    const text = 'Gunmen fired on a relief convoy near Goma. "Attacks on aid workers must end," the agency said, after two attacks this month.';
+  it('a capitalised word the text also writes in lower case (or its singular) is no place ("Attacks on…" opening a sentence)', () => {
+    const text = 'Gunmen fired on a relief convoy near Goma. "Attacks on aid workers must end," the agency said, after another attack this month.';
     const at = (name: string): EntityMention => {
       const start = text.indexOf(name);
       return { start, end: start + name.length, text: name, type: 'LOC', source: 'model' };

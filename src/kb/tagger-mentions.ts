@@ -66,14 +66,18 @@ export function afterPlacePreposition(text: string, start: number): boolean {
 }
 
 /**
- * "Attacks on peacekeepers…": a capitalised Latin word the text also writes in lower case is an
- * ordinary word that opens a sentence, not a name the gazetteer happens not to know.
+ * "Attacks on peacekeepers…": a capitalised Latin word the text also writes in lower case (or its
+ * singular: "an outrageous attack") is an ordinary word that opens a sentence, not a name the
+ * gazetteer happens not to know.
  */
 export function writtenLowercase(text: string, word: string): boolean {
   if (!/^[A-Z][a-z]+$/.test(word)) return false;
   const lower = word.toLowerCase();
-  for (let i = text.indexOf(lower); i >= 0; i = text.indexOf(lower, i + 1)) {
-    if (!/[A-Za-z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i + lower.length] ?? '')) return true;
+  const forms = lower.length > 4 && lower.endsWith('s') ? [lower, lower.slice(0, -1)] : [lower];
+  for (const f of forms) {
+    for (let i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
+      if (!/[A-Za-z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i + f.length] ?? '')) return true;
+    }
   }
   return false;
 }
