@@ -279,4 +279,24 @@ describe('linkDocument', () => {
     // a town's own Arabic name stands without its country
     expect(places('افتتح معرض للكتاب في دبي أمس.', 'دبي')).toEqual(['loc:292223']);
   });
+  it('Latin letters spelt out in Arabic are an acronym known by its letters, never a person', () => {
+    const text = 'وقال محلل في مصرف إتش إس بي سي إن الأسواق تراجعت، ونقلت شبكة سي إن إن الخبر عن مسؤول.';
+    const at = (name: string, type: EntityMention['type']): EntityMention => {
+      const start = text.indexOf(name);
+      return { start, end: start + name.length, text: name, type, source: 'model' };
+    };
+    // as the tagger may read them: one an organisation, the other a person
+    const ents = linkDocument(doc(text, { mentions: [at('إتش إس بي سي', 'ORG'), at('سي إن إن', 'PER')] }));
+    expect(ents.filter((e) => e.type === 'person')).toEqual([]);
+    const orgs = new Map(ents.filter((e) => e.type === 'organization').map((e) => [e.id, e.name]));
+    expect(orgs.get('org:hsbc')).toBe('HSBC');
+    expect(orgs.get('org:cnn')).toBe('CNN');
+  });
+
+  it('a title after ولد or آل is part of the name (ولد الشيخ أحمد, آل الشيخ)', () => {
+    const text = 'والتقى المبعوث إسماعيل ولد الشيخ أحمد أمس الوزير عبداللطيف آل الشيخ في الرياض.';
+    const ids = [...byId(doc(text)).keys()].filter((id) => id.startsWith('per:'));
+    expect(ids).toContain('per:ismail-ould-al-sheikh-ahmed');
+    expect(ids).toContain('per:abdullatif-al-sheikh');
+  });
 });

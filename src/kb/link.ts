@@ -9,7 +9,7 @@ import { articleOnlyName, findOrg, isNeverOrg, isWeakAlias, stripArticle, type O
 import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, famousNameExtent, findFamousNames, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
 import { findPlaceNames, ordinaryWord } from './place-heads.js';
 import { countryOfAdjective } from './adjectives.js';
-import { afterPlacePreposition, normaliseMention, personNames, writtenLowercase } from './tagger-mentions.js';
+import { afterPlacePreposition, normaliseMention, personNames, spelledAcronym, writtenLowercase } from './tagger-mentions.js';
 import { screenName } from './sanctions.js';
 import { idSlug, romanizeName } from './names.js';
 
@@ -116,6 +116,7 @@ export function linkDocument(doc: Document): Entity[] {
     for (let k = cands.length - 1; k >= 0; k--) if (inside(cands[k])) cands.splice(k, 1);
     cands.push({ span: sp, type: 'location', source: 'rule', places: placeCandidates(sp.text) });
   }
+  acronymsAsOrgs(cands);
   // atoms under an organisation or a place; no such candidate is added after this point
   const coveredMask = new Uint8Array(atoms.length);
   for (const c of cands) if (c.type !== 'person') mark(coveredMask, c);
@@ -160,6 +161,8 @@ export function linkDocument(doc: Document): Entity[] {
     cands.push({ span: span(text, r.start, r.end), type: 'person', source: 'rule' });
   }
 
+  acronymsAsOrgs(cands);
+
   const entities: Entity[] = [];
   entities.push(...linkPersons(doc, cands.filter((c) => c.type === 'person').map((c) => c.span), atoms, coveredAtom));
   entities.push(...linkOrgs(text, cands.filter((c) => c.type === 'organization')));
@@ -196,12 +199,19 @@ function linkPersons(doc: Document, spans: Span[], atoms: Atom[], covered: (i: n
   });
 }
 
+/** "إم.إيه", "سي إن إن": Latin letters spelt out make an acronym (a firm, a channel), whoever took it for a person. */
+function acronymsAsOrgs(cands: Candidate[]): void {
+  for (const c of cands) if (c.type === 'person' && spelledAcronym(c.span.text)) Object.assign(c, { type: 'organization', name: c.span.text });
+}
+
 function linkOrgs(text: string, cands: Candidate[]): Entity[] {
   const byId = new Map<string, Entity>();
   for (const c of cands) {
     const o = c.org;
     const name = c.name ?? c.span.text;
-    const id = o ? o.id : 'org:' + slug(name);
+    const acronym = o ? null : spelledAcronym(name);
+    // an acronym is known by its letters whichever script spells it: سي إن إن and CNN are one id
+    const id = o ? o.id : 'org:' + slug(acronym ?? name);
     let e = byId.get(id);
     if (!e) {
       if (o) {
@@ -215,7 +225,7 @@ function linkOrgs(text: string, cands: Candidate[]): Entity[] {
         // not in the registry: keep the tagger's organisation, and screen it against the UN entities
         const sanctions = screenName(name, { type: 'organization' });
         e = {
-          id, type: 'organization', name: isArabic(name) ? romanizeName(name) : name,
+          id, type: 'organization', name: acronym ?? (isArabic(name) ? romanizeName(name) : name),
           nameAr: isArabic(name) ? name : null, aliases: [], country: null, ...(sanctions.length ? { sanctions } : {}), mentions: [],
         };
       }

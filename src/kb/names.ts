@@ -98,7 +98,8 @@ export function sharedNameTokens(name: string): readonly string[] {
 }
 
 function computeNameTokens(name: string): readonly string[] {
-  const atoms = nameAtoms(name).filter((a) => !TITLES.has(a) && !/^\d+$/.test(a));
+  // a title after ولد or آل is the name (ولد الشيخ أحمد, آل الشيخ)
+  const atoms = nameAtoms(name).filter((a, i, all) => (!TITLES.has(a) || all[i - 1] === 'ولد' || all[i - 1] === 'ال') && !/^\d+$/.test(a));
   const out: string[] = [];
   for (let i = 0; i < atoms.length; i++) {
     const a = atoms[i];

@@ -81,3 +81,24 @@ export function writtenLowercase(text: string, word: string): boolean {
   }
   return false;
 }
+
+/** Arabic spellings of Latin letter names, with and without hamza (إم = M, إيه = A, بي = B…). */
+const LETTERS: Record<string, string> = {
+  'إيه': 'A', 'ايه': 'A', 'أيه': 'A', 'بي': 'B', 'سي': 'C', 'دي': 'D', 'إي': 'E', 'إف': 'F', 'اف': 'F', 'جي': 'G',
+  'إتش': 'H', 'اتش': 'H', 'إيتش': 'H', 'ايتش': 'H', 'آي': 'I', 'اي': 'I', 'جيه': 'J', 'جاي': 'J', 'كيه': 'K', 'إل': 'L', 'ال': 'L',
+  'إم': 'M', 'ام': 'M', 'إن': 'N', 'ان': 'N', 'أو': 'O', 'او': 'O', 'كيو': 'Q', 'آر': 'R', 'ار': 'R', 'إس': 'S', 'اس': 'S',
+  'تي': 'T', 'يو': 'U', 'في': 'V', 'دبليو': 'W', 'إكس': 'X', 'اكس': 'X', 'واي': 'Y', 'زد': 'Z',
+};
+/** Letter names that are also everyday words (ال, أم, إن, أو, في, أي): an acronym needs another letter. */
+const AMBIGUOUS_LETTERS = new Set(['ال', 'ام', 'ان', 'او', 'في', 'اي']);
+
+/**
+ * "إم.إيه", "سي إن إن": Latin letters spelt out in Arabic make an acronym (a company, a channel), never
+ * a person (the tagger's "Umm Aya"). The acronym in Latin letters (MA, CNN), or null.
+ */
+export function spelledAcronym(text: string): string | null {
+  const parts = text.trim().split(/[.\s\u00b7-]+/).filter(Boolean);
+  if (parts.length < 2 || !parts.every((p) => p in LETTERS)) return null;
+  if (parts.every((p) => AMBIGUOUS_LETTERS.has(p.replace(/[أإآ]/g, 'ا')))) return null;
+  return parts.map((p) => LETTERS[p]).join('');
+}
