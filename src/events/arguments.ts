@@ -355,8 +355,11 @@ function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: M
 
 /** Words for a group's fighters before its name: مسلحو الحركة، مقاتلو الشباب، عناصر داعش. */
 const FIGHTERS_AR = /(?:^|\s)[وف]?(?:مسلحو|مسلحي|مقاتلو|مقاتلي|عناصر|متشددو|متشددي|انتحاريو|انتحاريي)\s+(?:من\s+)?«?$/;
-/** The preposition لـ right before the name, alone or glued to it: هجوم لطالبان، هجمات لـ«داعش». */
-const OF_AR = /(?:^|\s)لـ?\s*«?$/;
+/**
+ * The preposition لـ right before the name, alone or glued to it (هجوم لطالبان، هجمات لـ«داعش»), or
+ * to the group noun before it (هجمات مفترضة لحركة بوكو حرام).
+ */
+const OF_AR = /(?:^|\s)(?:لـ?|ل(?:حركة|حركه|جماعة|جماعه|تنظيم|جبهة|جبهه|ميليشيا|ميليشيات|مليشيا|مليشيات))\s*«?$/;
 
 /**
  * Arabic grammar names the attacker without a cue word: the group as the attack noun's complement

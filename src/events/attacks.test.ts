@@ -213,6 +213,15 @@ describe('the attacker named by grammar, without a cue word (Arabic)', () => {
     const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nقتل سبعة جنود في هجوم مباغت لحركة الشباب على قاعدة عسكرية قرب مقديشو أمس.' }));
     expect([a.organization, a.organizationRole]).toEqual(['org:al-shabaab', 'attributed']);
   });
+  it('the group named bare after its group noun: هجمات مفترضة لحركة بوكو حرام', () => {
+    const boko = { id: 'org:boko-haram', type: 'organization', name: 'Boko Haram', kind: 'militant', surfaces: ['بوكو حرام'] } satisfies EntitySpec;
+    const maroua = { id: 'loc:2228373', type: 'location', name: 'Maroua', country: 'CM', kind: 'city', surfaces: ['ماروا'] } satisfies EntitySpec;
+    const [a] = reportedAttacks(eventsOf({
+      published: '2023-04-02', entities: [boko, maroua], dates: [{ surface: 'أمس', start: '2023-04-01' }],
+      text: 'تفجيران في ماروا\n\nقتل تسعة أشخاص أمس في هجمات مفترضة لحركة بوكو حرام في سوق بمدينة ماروا.',
+    }));
+    expect(a.organization).toBe('org:boko-haram');
+  });
   it('its fighters as the subject: هاجم مسلحو حركة الشباب', () => {
     const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nهاجم مسلحو حركة الشباب قاعدة عسكرية قرب مقديشو أمس وقتلوا سبعة جنود.' }));
     expect([a.organization, a.organizationRole]).toEqual(['org:al-shabaab', 'attributed']);
