@@ -337,6 +337,8 @@ function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: M
           : cues.hasInUnit(unit, 'suspected')
             ? 'suspected'
             : null;
+      // "Hamas praised the operation carried out by…", "أشادت حماس بالعملية": praise is no authorship
+      if (role !== 'claimed' && praises(view, cues, a)) continue;
       if (role && !nearest.orgs.some((o) => o.id === a.entity.id && o.role === role)) nearest.orgs.push({ id: a.entity.id, role });
     }
   }
@@ -351,6 +353,11 @@ function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: M
       }
     }
   }
+}
+
+/** The group is the subject of a verb of praise: English "Hamas (and Islamic Jihad) praised", Arabic "أشادت حركة حماس". */
+function praises(view: TextView, cues: CueIndex, a: EntityAnchor): boolean {
+  return view.lang === 'ar' ? !!cues.near(a.first, a.last, 'praise', 2, 0) : !!cues.near(a.first, a.last, 'praise', 0, 4);
 }
 
 /** Words for a group's fighters before its name: مسلحو الحركة، مقاتلو الشباب، عناصر داعش. */

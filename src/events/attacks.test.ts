@@ -166,6 +166,19 @@ describe('attack detection (English)', () => {
     expect(a.date?.start).toBe('2024-06-01');
   });
 
+  it('a group that praises the attack is not its author; one that claims it is', () => {
+    const group = { id: 'org:kataib-x', type: 'organization', name: 'Kataib X', kind: 'militant', surfaces: ['Kataib X'] } satisfies EntitySpec;
+    const text = (verb: string) => `Gunman kills two at checkpoint\n\nTwo soldiers were killed on Monday when a gunman opened fire at a checkpoint in Tubas. Kataib X ${verb} the operation carried out by one of its fighters.`;
+    const org = (verb: string) => reportedAttacks(eventsOf({
+      text: text(verb), published: '2024-06-04', lang: 'en',
+      entities: [group, { id: 'loc:281581', type: 'location', name: 'Tubas', country: 'PS', kind: 'city', surfaces: ['Tubas'] }],
+      dates: [{ surface: 'on Monday', start: '2024-06-03' }],
+      numbers: [{ surface: 'Two', value: 2 }],
+    }))[0]?.organization;
+    expect(org('praised')).toBeNull();
+    expect(org('claimed')).toBe('org:kataib-x');
+  });
+
   it('a village named as such is the place, in the country of the town beside it', () => {
     // invented names: Kafr Anwar is no gazetteer place; Tubas is a Palestinian town
     const village = { id: 'loc:kafr-anwar', type: 'location', name: 'Kafr Anwar', surfaces: ['Kafr Anwar'] } satisfies EntitySpec;

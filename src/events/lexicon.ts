@@ -27,7 +27,7 @@ export type Cue =
   | 'terror' | 'football' | 'politics' | 'cyber' | 'military' | 'accident' | 'agentAfter' | 'occurred' | 'court' | 'notAttack'
   | 'stateAgent' | 'stateVerb' | 'militantTarget' | 'crime' | 'war'
   | 'irrealisBefore' | 'irrealisImmediate' | 'irrealisAfter' | 'generic' | 'comparison'
-  | 'lone' | 'cell' | 'uncertain' | 'perp' | 'suspected' | 'attributed'
+  | 'lone' | 'cell' | 'uncertain' | 'perp' | 'suspected' | 'attributed' | 'praise'
   | 'killedBefore' | 'killedAfter' | 'killedOne' | 'injuredBefore' | 'injuredAfter' | 'injuredOne'
   | 'reportVerb' | 'plan' | 'since' | 'cumulative'
   | 'noneBoth' | 'noneKilled' | 'noneInjured'
@@ -103,7 +103,7 @@ const DATA: Record<Lang, { attacks: AttackData; casualties: CasualtyData; statem
 
 const CONTEXT_FAMILIES: Cue[] = [
   'terror', 'football', 'politics', 'cyber', 'military', 'accident', 'agentAfter', 'occurred', 'court', 'notAttack', 'irrealisBefore', 'irrealisImmediate',
-  'irrealisAfter', 'generic', 'comparison', 'lone', 'cell', 'uncertain', 'suspected', 'attributed', 'another',
+  'irrealisAfter', 'generic', 'comparison', 'lone', 'cell', 'uncertain', 'suspected', 'attributed', 'praise', 'another',
   'reportVerb', 'plan', 'since', 'cumulative', 'stateAgent', 'stateVerb', 'militantTarget', 'crime', 'war',
 ];
 const STATEMENT_FAMILIES: Cue[] = [

@@ -276,6 +276,8 @@ describe('linkDocument', () => {
     };
     // العيون (the eyes) is a GeoNames alternate of Mauritania's Ayoun El Atrous
     expect(places('ينصح الأطباء بإراحة العيون من الشاشات كل ساعة.', 'العيون')).toEqual([]);
+    // nor is an indefinite word the town's own name has with the article: مدية (a knife), المدية (Médéa)
+    expect(places('طعن رجل مارة بمدية في السوق.', 'مدية')).toEqual([]);
     // a town's own Arabic name stands without its country
     expect(places('افتتح معرض للكتاب في دبي أمس.', 'دبي')).toEqual(['loc:292223']);
   });

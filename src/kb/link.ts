@@ -236,12 +236,25 @@ function linkOrgs(text: string, cands: Candidate[]): Entity[] {
   return [...byId.values()];
 }
 
-/** Whether a name is the place's own Arabic name or one checked by hand (not a GeoNames alternate). */
+/**
+ * Whether a name is the place's own Arabic name or one checked by hand (not a GeoNames alternate),
+ * compared without proclitics but with the article: مدية (a knife) is not المدية (Médéa).
+ */
 function ownName(p: Place, name: string): boolean {
-  // compared without clitics and the article (بالعيون, عيون)
-  const bare = (k: string) => k.replace(/^(و|ف)?(ب|ل)?/, '').replace(/^ال/, '');
-  const k = bare(nameKey(name));
-  return (!!p.nameAr && bare(nameKey(p.nameAr)) === k) || p.curatedAr.some((c) => bare(c) === k);
+  const k = withoutProclitics(nameKey(name));
+  return (!!p.nameAr && withoutProclitics(nameKey(p.nameAr)) === k) || p.curatedAr.some((c) => withoutProclitics(c) === k);
+}
+
+/** A folded name without و/ف and ب/ل/ك before it, the article kept (للرياض → الرياض, وبالعيون → العيون). */
+const withoutProclitics = (k: string) => k.replace(/^(و|ف)?لل(?=..)/, 'ال').replace(/^(و|ف)?(ب|ل|ك)?(?=..)/, '');
+
+/** The word's article stands glued before the span (بالرقة read as رقة). */
+const articleBefore = (text: string, start: number) => /(?:^|[^\u0621-\u064a])(?:و|ف)?(?:بال|كال|لل|ال)$/.test(text.slice(Math.max(0, start - 6), start));
+
+/** The town's own name has the article and the text writes the word without it: مدية (a knife) for المدية. */
+function indefiniteOfOwnName(p: Place, name: string): boolean {
+  const own = p.nameAr ? withoutProclitics(nameKey(p.nameAr)) : '';
+  return own.startsWith('ال') && withoutProclitics(nameKey(name)) === own.slice(2);
 }
 
 function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyMap<string, number>): Entity[] {
@@ -262,8 +275,10 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
     const p = choosePlace(c.places ?? [], c.span.text, context) ?? (c.places?.length ? null : placeBySkeleton(c.span.text, context));
     // "العيون" (eyes, springs: Ayoun El Atrous), "الخضراء" (green: Rahat): an everyday word that is
     // only an alternate spelling of a town, not its Arabic name, is that town only in an article
-    // that names its country, or behind a head noun (the head-noun rule reads those)
-    if (p && c.source !== 'rule' && p.kind === 'city' && !p.capital && p.country && !named.has(p.country) && ordinaryWord(c.span.text) && !ownName(p, c.span.text)) continue;
+    // that names its country, or behind a head noun (the head-noun rule reads those); so is a town's
+    // name written without its article (مدية, a knife: المدية is Médéa; ميادين, squares)
+    if (p && c.source !== 'rule' && p.kind === 'city' && !p.capital && p.country && !named.has(p.country) &&
+      ((ordinaryWord(c.span.text) && !ownName(p, c.span.text)) || (indefiniteOfOwnName(p, c.span.text) && !articleBefore(text, c.span.start)))) continue;
     // an unplaced name's id must not look like a country's (عين → "in" is India's code)
     const own = slug(c.span.text);
     const id = p ? p.id : 'loc:' + (/^[a-z]{2}$/.test(own) ? own + '-place' : own);
