@@ -278,6 +278,9 @@ describe('linkDocument', () => {
     expect(places('ينصح الأطباء بإراحة العيون من الشاشات كل ساعة.', 'العيون')).toEqual([]);
     // nor is an indefinite word the town's own name has with the article: مدية (a knife), المدية (Médéa)
     expect(places('طعن رجل مارة بمدية في السوق.', 'مدية')).toEqual([]);
+    // wherever it stands, even in a Syrian story: ورقة (a paper) is not و + الرقة
+    expect(places('قدم الوفد السوري في سوريا ورقة عمل جديدة.', 'رقة')).toEqual(['loc:sy']);
+    expect(places('قدم الوفد السوري في سوريا تقريرا عن الرقة.', 'الرقة')).toEqual(['loc:sy', 'loc:172955']);
     // a town's own Arabic name stands without its country
     expect(places('افتتح معرض للكتاب في دبي أمس.', 'دبي')).toEqual(['loc:292223']);
   });

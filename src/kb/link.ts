@@ -275,10 +275,11 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
     const p = choosePlace(c.places ?? [], c.span.text, context) ?? (c.places?.length ? null : placeBySkeleton(c.span.text, context));
     // "العيون" (eyes, springs: Ayoun El Atrous), "الخضراء" (green: Rahat): an everyday word that is
     // only an alternate spelling of a town, not its Arabic name, is that town only in an article
-    // that names its country, or behind a head noun (the head-noun rule reads those); so is a town's
-    // name written without its article (مدية, a knife: المدية is Médéa; ميادين, squares)
-    if (p && c.source !== 'rule' && p.kind === 'city' && !p.capital && p.country && !named.has(p.country) &&
-      ((ordinaryWord(c.span.text) && !ownName(p, c.span.text)) || (indefiniteOfOwnName(p, c.span.text) && !articleBefore(text, c.span.start)))) continue;
+    // that names its country, or behind a head noun (the head-noun rule reads those). A name that
+    // has the article, written without it, is another word wherever it stands (مدية, a knife, is
+    // not المدية; ورقة, a paper, not و + الرقة)
+    if (p && c.source !== 'rule' && p.kind === 'city' && !p.capital && p.country && !named.has(p.country) && ordinaryWord(c.span.text) && !ownName(p, c.span.text)) continue;
+    if (p && c.source !== 'rule' && p.kind !== 'country' && indefiniteOfOwnName(p, c.span.text) && !articleBefore(text, c.span.start)) continue;
     // an unplaced name's id must not look like a country's (عين → "in" is India's code)
     const own = slug(c.span.text);
     const id = p ? p.id : 'loc:' + (/^[a-z]{2}$/.test(own) ? own + '-place' : own);
