@@ -204,7 +204,8 @@ function closingComma(view: TextView, i: number, unit: number): number {
 const PARENTHETICAL_WORDS = 5;
 
 function roleOf(view: TextView, cues: CueIndex, lex: Lexicon, n: { first: number; last: number }): 'killed' | 'injured' | null {
-  const after = cueAcross(view, cues, lex, n.last, 1, ['killedAfter', 'injuredAfter']);
+  // English passives take more small words: "four other people have been wounded"
+  const after = cueAcross(view, cues, lex, n.last, 1, ['killedAfter', 'injuredAfter'], view.lang === 'en' ? 4 : 3);
   const before = cueAcross(view, cues, lex, n.first, -1, ['killedBefore', 'injuredBefore']);
   if (after && (!before || after.dist <= before.dist)) return after.family === 'killedAfter' ? 'killed' : 'injured';
   if (before) return before.family === 'killedBefore' ? 'killed' : 'injured';
@@ -272,6 +273,13 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     let ms = (units.get(unit) ?? []).filter(live);
     // a toll in a sentence of its own ("وارتفع عدد القتلى إلى 11") belongs to the attack just told
     if (ms.length === 0 && (units.get(unit) ?? []).length === 0 && cues.hasInUnit(unit, 'update')) ms = (units.get(unit - 1) ?? []).filter(live).slice(-1);
+    // so does a count of wounded one of the next two sentences gives of an attack that has none
+    // ("Police said more than 10 other people had been injured"), unless it counts since some time
+    // (English only: in Arabic that sentence is as often another clash's, مواجهات … وإصابة 40)
+    else if (ms.length === 0 && role === 'injured' && view.lang === 'en' && (units.get(unit) ?? []).length === 0 && !cues.hasInUnit(unit, 'since') && !cues.hasInUnit(unit, 'cumulative')) {
+      const back = [unit - 1, unit - 2].find((b) => units.has(b));
+      ms = back === undefined ? [] : units.get(back)!.filter(live).slice(-1).filter((x) => !x.injured);
+    }
     if (ms.length === 0) continue;
     const m = ms.reduce((a, b) => (cues.gap(b.first, n.first) < cues.gap(a.first, n.first) ? b : a));
     const cur = m[role];

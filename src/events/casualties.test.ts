@@ -13,6 +13,9 @@ const cases: [string, string, NumberSpec[], number | null, boolean, number | nul
   ['toll revised upwards', 'قتل 5 أشخاص في تفجير انتحاري في بغداد أمس.\nوارتفع عدد القتلى لاحقا إلى 11 قتيلا.', [], 11, false, null, false],
   ['killing … injuring', 'A suicide bomber struck a market in Baghdad yesterday, killing 14 people and injuring 31.', [], 14, false, 31, false],
   ['at least … dead', 'At least 8 people are dead after a suicide bombing in Baghdad yesterday.', [{ surface: 'At least 8', value: 8, approx: true }], 8, true, null, false],
+  ['four other people have been wounded', 'A man has been killed and four other people have been wounded in a stabbing attack in Baghdad yesterday.', [{ surface: 'four', value: 4 }], 1, false, 4, false],
+  ['wounded counted two sentences on', 'Six people were killed in a suicide bombing at a seminary in Baghdad yesterday. The head of the school is among the dead. Police said 12 other people had been injured.', [{ surface: 'Six', value: 6 }], 6, false, 12, false],
+  ['wounded counted since some time are not the attack\'s', 'Six people were killed in a suicide bombing at a seminary in Baghdad yesterday. Since 2014, 300 people have been injured in the city.', [{ surface: 'Six', value: 6 }], 6, false, null, false],
 ];
 
 describe('casualties', () => {
