@@ -23,6 +23,8 @@ export interface EntityAnchor {
   headed?: boolean;
   /** …by the noun of a province (بولاية عين الدفلى, في منطقة اغري, Logar province): the town's area, not the town */
   area?: boolean;
+  /** a country named as the other side of a border or as what a place is near (قرب الحدود مع موريتانيا, near Syria): not where it happened */
+  across?: boolean;
 }
 
 export interface DateAnchor {
@@ -124,6 +126,16 @@ function placeHeadOf(view: TextView, a: EntityAnchor, lang: string): void {
   else if (word(a.first - 1).toLowerCase() === 'of' && EN_OF.test(word(a.first - 2).toLowerCase())) [a.headed, a.area] = [true, EN_AREA_HEADS.has(word(a.first - 2).toLowerCase())];
 }
 
+/** Words before a country that put the place outside it: الحدود مع، قرب، بالقرب من، the border with, near. */
+const ACROSS_AR = /(?:^|\s)(?:[وب]?(?:ال)?حدود(?:ها|ه)?\s+مع|[وب]?(?:ال)?حدودي[ةه]?\s+مع|قرب|بالقرب\s+من|على\s+مقربة\s+من)\s+$/;
+const ACROSS_EN = /(?:\bborders?\s+with|\bnear|\bclose\s+to)\s+(?:the\s+)?$/i;
+
+function acrossBorder(view: TextView, first: number): boolean {
+  const t = view.tokens[first];
+  const before = view.text.slice(Math.max(0, t.start - 24), t.start);
+  return (view.lang === 'ar' ? ACROSS_AR : ACROSS_EN).test(before);
+}
+
 const GLUED_DIGIT = /[وف](?=\d)/g;
 
 export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<string>[]): Anchors {
@@ -151,6 +163,7 @@ export function buildAnchors(view: TextView, lex: Lexicon, anaphorHits?: Hit<str
       const last = Math.max(first, tokenAtOrAfter(view, m.end) - 1);
       const anchor: EntityAnchor = { first, last, start: m.start, end: m.end, entity: e, anaphoric: false, adjective: isAdjective(m.text, e, lex, namesOf) };
       if (e.type === 'location') placeHeadOf(view, anchor, lex.lang);
+      if (e.type === 'location' && locationLevel(e) === 'country' && acrossBorder(view, first)) anchor.across = true;
       entities.push(anchor);
     }
   }

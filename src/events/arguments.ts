@@ -49,7 +49,7 @@ function byUnit(mentions: AttackMention[]): Map<number, AttackMention[]> {
 
 function assignPlaces(view: TextView, cues: CueIndex, anchors: Anchors, units: Map<number, AttackMention[]>): void {
   for (const a of anchors.entities) {
-    if (a.entity.type !== 'location') continue;
+    if (a.entity.type !== 'location' || a.across) continue;
     const ms = units.get(view.tokens[a.first].unit);
     if (!ms) continue;
     // "في العراق ونيجيريا التي انتقد رئيسها كينيا": a place in a relative clause on another noun is that noun's

@@ -94,6 +94,19 @@ describe('attack detection and arguments (Arabic)', () => {
     expect(at('مدينة')).toBe('Ağrı');
   });
 
+  it('a country across the border or that the place is near is not where it happened', () => {
+    const village = { id: 'loc:dar-salam', type: 'location', name: 'Dar Salam', surfaces: ['دار سلام'] } satisfies EntitySpec;
+    const mauritania = { id: 'loc:mr', type: 'location', name: 'Mauritania', country: 'MR', kind: 'country', surfaces: ['موريتانيا'] } satisfies EntitySpec;
+    const mali = { id: 'loc:ml', type: 'location', name: 'Mali', country: 'ML', kind: 'country', surfaces: ['مالي'] } satisfies EntitySpec;
+    const [a] = reportedAttacks(eventsOf({
+      text: 'مقتل ثلاثة جنود في كمين\n\nقتل ثلاثة جنود أمس في كمين نصبه مسلحون قرب دار سلام قرب الحدود مع موريتانيا، كما أعلن جيش مالي.',
+      published: '2022-05-02', entities: [village, mauritania, mali],
+      dates: [{ surface: 'أمس', start: '2022-05-01' }],
+      numbers: [{ surface: 'ثلاثة', value: 3 }],
+    }));
+    expect([a?.location?.name, a?.location?.country]).toEqual(['Dar Salam', 'ML']);
+  });
+
   it('a country-wide lead takes the town a later sentence of the incident introduces by a head noun', () => {
     const van = { id: 'loc:298117', type: 'location', name: 'Van', nameAr: 'فان', country: 'TR', kind: 'city', surfaces: ['فان'] } satisfies EntitySpec;
     const turkey = { id: 'loc:tr', type: 'location', name: 'Turkey', nameAr: 'تركيا', country: 'TR', kind: 'country', surfaces: ['تركيا'] } satisfies EntitySpec;

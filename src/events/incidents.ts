@@ -27,6 +27,7 @@ export function placeRank(a: EntityAnchor): number {
 }
 
 export function countryOf(a: EntityAnchor): string | null {
+  if (a.across) return null;
   const c = a.entity.country;
   if (typeof c === 'string' && c) return c.toUpperCase();
   // an unplaced name's id may look like a country code (عين → loc:in): only a country's id counts
