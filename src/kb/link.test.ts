@@ -304,4 +304,17 @@ describe('linkDocument', () => {
     expect(ids).toContain('per:ismail-ould-al-sheikh-ahmed');
     expect(ids).toContain('per:abdullatif-al-sheikh');
   });
+  it('a Latin name the tagger reads as a club or a person around a town is the name, not the town', () => {
+    const text = 'Real Madrid beat Sevilla in Madrid on Sunday, Mehmet Aydin said. But Germany stayed out of the River Tigris talks.';
+    const at = (name: string, type: EntityMention['type']): EntityMention => {
+      const start = text.indexOf(name);
+      return { start, end: start + name.length, text: name, type, source: 'model' };
+    };
+    const ents = linkDocument(doc(text, { language: 'en', mentions: [at('Real Madrid', 'ORG'), at('Mehmet Aydin', 'PER'), at('But Germany', 'ORG'), at('River Tigris', 'ORG')] }));
+    const of = (type: string) => ents.filter((e) => e.type === type).flatMap((e) => e.mentions.map((m) => m.text));
+    expect(of('organization')).toEqual(['Real Madrid']);
+    expect(of('person')).toEqual(['Mehmet Aydin']);
+    // the town named on its own stays; "But Germany" and "River Tigris" keep their places
+    expect(of('location').sort()).toEqual(['Germany', 'Madrid', 'Tigris'].sort());
+  });
 });

@@ -27,6 +27,31 @@ interface Candidate {
 const BYLINE_CUE = /(?:^|\n)\s*(?:كتب|كتبت|بقلم|إعداد|اعداد|By)\s*[-–—:]?\s*$/u;
 
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
+const GEO_WORDS = new Set(['Island', 'Islands', 'County', 'River', 'Street', 'Road', 'Avenue', 'Square', 'Lake', 'Mount', 'Mountains', 'Greater', 'Latin',
+  'Republic', 'Region', 'Province', 'Governorate', 'District', 'Sea', 'Valley', 'Strait', 'Bay', 'Gulf', 'Coast', 'Peninsula', 'Community']);
+const SENTENCE_OPENERS = new Set(['But', 'And', 'Although', 'Though', 'However', 'While', 'Whilst', 'When', 'If', 'As', 'After', 'Before', 'Since',
+  'By', 'In', 'On', 'At', 'For', 'With', 'From', 'Under', 'Meanwhile', 'Yet', 'So', 'Because', 'Despite', 'During', 'Unlike', 'Like', 'Following', 'Then', 'Now', 'Also']);
+
+/**
+ * A Latin span the tagger read as a name that may hold a place: capitalised from its first word,
+ * which is no ordinary word opening a sentence ("But Germany", "Although Germany") nor "the", and,
+ * for a person, no "of" before a place ("Merz of Germany" is a person and a country).
+ */
+function wholeLatinName(text: string, m: EntityMention): boolean {
+  const words = m.text.split(/\s+/);
+  if (words.length < 2 || !/^[A-Z]/.test(words[0]) || SENTENCE_OPENERS.has(words[0]) || writtenLowercase(text, words[0])) return false;
+  // "River Tigris", "County Dublin", "Bribie Island", "Democratic Republic of Congo": a place the tagger mislabelled
+  if (words.some((w) => GEO_WORDS.has(w))) return false;
+  return m.type !== 'PER' || !words.includes('of');
+}
+
+/** Removes the gazetteer's place candidates lying strictly inside [s.start, s.end), when only places overlap it. */
+function dropPlacesInside(cands: Candidate[], s: { start: number; end: number }): void {
+  const over = cands.filter((c) => c.span.start < s.end && s.start < c.span.end);
+  if (over.length === 0 || !over.every((c) => c.type === 'location' && s.start <= c.span.start && c.span.end <= s.end && c.span.end - c.span.start < s.end - s.start)) return;
+  for (const c of over) cands.splice(cands.indexOf(c), 1);
+}
+
 /** Whether some candidate's span overlaps [s.start, s.end) (a loop: this runs per mention). */
 function overlapsSome(cands: Candidate[], s: { start: number; end: number }): boolean {
   for (let k = 0; k < cands.length; k++) {
@@ -68,7 +93,11 @@ export function linkDocument(doc: Document): Entity[] {
   const mentions = doc.mentions.map((t) => normaliseMention(text, t));
   const personName = personNames(mentions);
   for (const m of mentions) {
-    if (m.type === 'MISC' || overlapsSome(cands, m)) continue;
+    if (m.type === 'MISC') continue;
+    // "Real Madrid", "Mehmet Aydin", "Balochistan Liberation Army": a Latin name the tagger reads as an
+    // organisation or a person, around a town or region of the gazetteer, is the name, not the place
+    if ((m.type === 'ORG' || m.type === 'PER') && !isArabic(m.text) && wholeLatinName(text, m)) dropPlacesInside(cands, m);
+    if (overlapsSome(cands, m)) continue;
     const s = span(text, m.start, m.end);
     if (m.type === 'ORG') {
       const name = withoutProclitic(m.text);
