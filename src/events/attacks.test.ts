@@ -1,6 +1,7 @@
 // Attacks: detection, type, date, place, casualties, actors, reported vs background, coreference.
 // Every sentence here was written for these tests (synthetic news, fictional people).
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../commands/analyze.js';
 import { E, eventsOf, reportedAttacks, type EntitySpec } from './test-fixtures.js';
 
 describe('attack detection and arguments (Arabic)', () => {
@@ -255,5 +256,21 @@ describe('the attacker named by grammar, without a cue word (Arabic)', () => {
   it('not a group named with لـ far from the attack word', () => {
     const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nقتل سبعة جنود في هجوم على قاعدة عسكرية قرب مقديشو أمس، قبل أيام من مؤتمر دعت إليه الحكومة للتصدي لحركة الشباب.' }));
     expect(a.organization).toBeNull();
+  });
+});
+
+describe('the headline\'s attack place (whole pipeline)', () => {
+  it('keeps another country\'s attacker, told in passing, out of a lead that names no place of its own', () => {
+    const text = [
+      'هجوم مدريد يحمل بصمات متطرفين', '',
+      'قتل ثلاثة أشخاص وأصيب خمسة آخرون في هجوم إرهابي بسكين نفذه رجل قرب محطة القطارات أمس.', '',
+      'وقالت الشرطة إن الرجل تصرف بمفرده على ما يبدو، فيما يبحث المحققون في صلاته بجماعات متطرفة.', '',
+      'وكان شاب هاجم جنودا بسلاح أبيض قرب متحف اللوفر في باريس قد قال للمحققين إنه يؤيد التنظيم.', '',
+      'وتشهد مدريد إجراءات أمنية مشددة منذ الهجوم.',
+    ].join('\n');
+    const attacks = analyzeText({ text, published: '2022-05-02' }).events.filter((e) => e.type === 'attack');
+    const lead = attacks.find((e) => e.reported);
+    expect([lead?.location?.name, lead?.killed, lead?.injured]).toEqual(['Madrid', 3, 5]);
+    expect(attacks.find((e) => e.location?.country === 'FR')?.reported).toBe(false);
   });
 });

@@ -227,6 +227,30 @@ function titlePlaces(view: TextView, anchors: Anchors): EntityAnchor[] {
   return out.sort((a, b) => placeRank(b) - placeRank(a));
 }
 
+/** Attack nouns a headline names a place with: هجوم لندن، تفجير في بغداد; the London attack. */
+const TITLE_ATTACK: Record<string, RegExp> = {
+  ar: /(?:^|\s)[وبل]?(?:ال)?(?:هجوم|هجمات|هجومي|تفجير|تفجيرات|انفجار|اعتداء|اعتداءات|مجزرة|مذبحة)\s+(?:[فب]ي?\s+)?$/,
+  en: /^\s*(?:'s\s+)?(?:[a-z]+\s+)?(?:attacks?|bombings?|blasts?|shootings?|stabbings?|explosions?|massacre)\b/i,
+};
+
+/** The countries of the headline's places that it names as an attack's (هجوم لندن, Westminster attack). */
+function titleAttackCountries(view: TextView, inTitle: EntityAnchor[]): Set<string> {
+  const title = view.doc.title;
+  const out = new Set<string>();
+  if (!title) return out;
+  const t = normalizeForLang(title, view.lang);
+  const re = TITLE_ATTACK[view.lang];
+  for (const a of inTitle) {
+    const c = countryOf(a);
+    const surface = normalizeForLang(view.text.slice(a.start, a.end), view.lang);
+    const at = t.indexOf(surface);
+    if (!c || !re || at < 0) continue;
+    const bound = view.lang === 'ar' ? re.test(t.slice(Math.max(0, at - 24), at)) : re.test(t.slice(at + surface.length, at + surface.length + 24));
+    if (bound) out.add(c);
+  }
+  return out;
+}
+
 function toLocation(a: EntityAnchor | null, country: string | null): EventLocation | null {
   if (!a) return null;
   const e = a.entity;
@@ -260,7 +284,7 @@ export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
   const mentions = findMentions(view, lex, cues, anchors, hits.triggers);
   fillArguments(view, lex, cues, anchors, mentions);
   const inTitle = titlePlaces(view, anchors);
-  const incidents = clusterIncidents(mentions, doc.published, new Set(inTitle.map((a) => a.entity.id)));
+  const incidents = clusterIncidents(mentions, doc.published, new Set(inTitle.map((a) => a.entity.id)), titleAttackCountries(view, inTitle));
   const incidentOf = new Map<AttackMention, Incident>();
   for (const inc of incidents) for (const m of inc.mentions) incidentOf.set(m, inc);
   // split plural mentions are copies: map the originals too, by position

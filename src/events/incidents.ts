@@ -96,7 +96,7 @@ function isOld(d: MentionDate | null, published: string | null): boolean {
  * Agreement of a mention with an incident: -1 conflict, 0 nothing in common, >0 shared place/date.
  * A definite mention (الهجوم في حي…) may name a more precise town of the same incident.
  */
-function agreement(m: AttackMention, inc: Incident, published: string | null, titlePlaces: Set<string>): number {
+function agreement(m: AttackMention, inc: Incident, published: string | null, titlePlaces: Set<string>, attackCountries: ReadonlySet<string>): number {
   let score = 0;
   // "unlike the Paris attacks": a comparison is never the news it is compared with
   if (m.backgroundCue && m.places.length > 0 && !provisionalBackground(inc, published) && !restates(m, inc, published)) return -1;
@@ -111,6 +111,10 @@ function agreement(m: AttackMention, inc: Incident, published: string | null, ti
     score += known ? 2 : 1;
   } else if (mp && !ip && inc.lead && titlePlaces.has(mp.entity.id)) {
     score += 2; // the headline's place is the lead incident's (هجوم لندن)
+  } else if (mp && !ip && inc.lead && countryOf(mp) && attackCountries.size > 0 && !attackCountries.has(countryOf(mp)!)) {
+    // nor is a place in another country than that of the headline's attack: «هجوم لندن» … the Louvre
+    // attacker in Paris
+    return -1;
   }
   const id = incidentDate(inc);
   if (m.date) {
@@ -204,7 +208,11 @@ function otherWeapon(m: AttackMention, inc: Incident): boolean {
   return types.size > 0 && ![...m.types].some((t) => types.has(t));
 }
 
-export function clusterIncidents(mentions: AttackMention[], published: string | null, titlePlaces: Set<string> = new Set()): Incident[] {
+/**
+ * `titlePlaces`: ids of the places the headline names; `attackCountries`: the countries of those it
+ * names as an attack's place (هجوم لندن, the Westminster attack).
+ */
+export function clusterIncidents(mentions: AttackMention[], published: string | null, titlePlaces: Set<string> = new Set(), attackCountries: ReadonlySet<string> = new Set()): Incident[] {
   const incidents: Incident[] = [];
   const lastUnit = new Map<Incident, number>();
   const join = (inc: Incident, m: AttackMention) => {
@@ -256,7 +264,7 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
       if (m.generic || (m.plural && !anchored)) continue;
       if (m.rejected === 'weak') {
         const f = incidents.length > 0 ? focus(m) : null;
-        if (f && (m.definite || m.anaphor || m.verb) && agreement(m, f, published, titlePlaces) >= 0) join(f, m);
+        if (f && (m.definite || m.anaphor || m.verb) && agreement(m, f, published, titlePlaces, attackCountries) >= 0) join(f, m);
         continue;
       }
       if (m.another && !canOpen(m)) {
@@ -271,7 +279,7 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
         continue;
       }
       const here = sameUnit(m);
-      const hereScore = here ? agreement(m, here, published, titlePlaces) : -1;
+      const hereScore = here ? agreement(m, here, published, titlePlaces, attackCountries) : -1;
       // the sentence's incident, unless this mention names a place of its own that it does not share
       if (here && (hereScore > 0 || (hereScore === 0 && m.places.length === 0))) {
         join(here, m);
@@ -279,7 +287,7 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
       }
       if (!anchored || m.definite || m.anaphor) {
         const f = focus(m);
-        if (f && agreement(m, f, published, titlePlaces) >= 0 && !otherWeapon(m, f)) {
+        if (f && agreement(m, f, published, titlePlaces, attackCountries) >= 0 && !otherWeapon(m, f)) {
           join(f, m);
           continue;
         }
@@ -287,7 +295,7 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
       let best: Incident | null = null;
       let bestScore = 0;
       for (const inc of incidents) {
-        const s = agreement(m, inc, published, titlePlaces);
+        const s = agreement(m, inc, published, titlePlaces, attackCountries);
         if (s > bestScore || (s === bestScore && s > 0 && best && inc.mentions.some((x) => x.plural === m.plural))) [best, bestScore] = [inc, s];
       }
       if (best) join(best, m);
@@ -296,7 +304,7 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
         // a place seen for the first time may still be the focus incident, named more precisely; a
         // day with no place of its own may be the day of a focus that has none yet
         const fills = f && (!incidentPlace(f) || (m.places.length === 0 && !incidentDate(f)));
-        if (f && fills && agreement(m, f, published, titlePlaces) >= 0 && !m.backgroundCue && !isOld(m.date, published)) join(f, m);
+        if (f && fills && agreement(m, f, published, titlePlaces, attackCountries) >= 0 && !m.backgroundCue && !isOld(m.date, published)) join(f, m);
         else open(m);
       }
     }
