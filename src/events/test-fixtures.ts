@@ -100,4 +100,5 @@ export const E = {
   mogadishu: { id: 'loc:mogadishu', type: 'location', name: 'Mogadishu', nameAr: 'مقديشو', country: 'SO', kind: 'city', surfaces: ['مقديشو', 'Mogadishu'] },
   egypt: { id: 'loc:eg', type: 'location', name: 'Egypt', nameAr: 'مصر', country: 'EG', kind: 'country', surfaces: ['مصر'] },
   manchester: { id: 'loc:manchester', type: 'location', name: 'Manchester', nameAr: 'مانشستر', country: 'GB', kind: 'city', surfaces: ['Manchester'] },
+  tubas: { id: 'loc:281581', type: 'location', name: 'Tubas', country: 'PS', kind: 'city', surfaces: ['Tubas'] },
 } satisfies Record<string, EntitySpec>;
