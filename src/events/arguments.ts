@@ -372,7 +372,7 @@ function praises(view: TextView, cues: CueIndex, a: EntityAnchor): boolean {
 const FIGHTERS_AR = /(?:^|\s)[وف]?(?:مسلحو|مسلحي|مقاتلو|مقاتلي|عناصر|متشددو|متشددي|انتحاريو|انتحاريي)\s+(?:من\s+)?«?$/;
 /**
  * The preposition لـ right before the name, alone or glued to it (هجوم لطالبان، هجمات لـ«داعش»), or
- * to the group noun before it (هجمات مفترضة لحركة بوكو حرام).
+ * to the group noun before it (هجوم مرجح لجماعة بوكو حرام).
  */
 const OF_AR = /(?:^|\s)(?:لـ?|ل(?:حركة|حركه|جماعة|جماعه|تنظيم|جبهة|جبهه|ميليشيا|ميليشيات|مليشيا|مليشيات))\s*«?$/;
 

@@ -100,7 +100,7 @@ describe('attack detection and arguments (Arabic)', () => {
     const mauritania = { id: 'loc:mr', type: 'location', name: 'Mauritania', country: 'MR', kind: 'country', surfaces: ['موريتانيا'] } satisfies EntitySpec;
     const mali = { id: 'loc:ml', type: 'location', name: 'Mali', country: 'ML', kind: 'country', surfaces: ['مالي'] } satisfies EntitySpec;
     const [a] = reportedAttacks(eventsOf({
-      text: 'مقتل ثلاثة جنود في كمين\n\nقتل ثلاثة جنود أمس في كمين نصبه مسلحون قرب دار سلام قرب الحدود مع موريتانيا، كما أعلن جيش مالي.',
+      text: 'مقتل ثلاثة جنود في كمين\n\nقتل ثلاثة جنود أمس في كمين مسلح قرب دار سلام قرب الحدود مع موريتانيا وفق بيان لجيش مالي.',
       published: '2022-05-02', entities: [village, mauritania, mali],
       dates: [{ surface: 'أمس', start: '2022-05-01' }],
       numbers: [{ surface: 'ثلاثة', value: 3 }],
@@ -239,12 +239,12 @@ describe('the attacker named by grammar, without a cue word (Arabic)', () => {
     const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nقتل سبعة جنود في هجوم مباغت لحركة الشباب على قاعدة عسكرية قرب مقديشو أمس.' }));
     expect([a.organization, a.organizationRole]).toEqual(['org:al-shabaab', 'attributed']);
   });
-  it('the group named bare after its group noun: هجمات مفترضة لحركة بوكو حرام', () => {
+  it('the group named bare after its group noun: هجوم مرجح لجماعة بوكو حرام', () => {
     const boko = { id: 'org:boko-haram', type: 'organization', name: 'Boko Haram', kind: 'militant', surfaces: ['بوكو حرام'] } satisfies EntitySpec;
     const maroua = { id: 'loc:2228373', type: 'location', name: 'Maroua', country: 'CM', kind: 'city', surfaces: ['ماروا'] } satisfies EntitySpec;
     const [a] = reportedAttacks(eventsOf({
       published: '2023-04-02', entities: [boko, maroua], dates: [{ surface: 'أمس', start: '2023-04-01' }],
-      text: 'تفجيران في ماروا\n\nقتل تسعة أشخاص أمس في هجمات مفترضة لحركة بوكو حرام في سوق بمدينة ماروا.',
+      text: 'تفجيران في ماروا\n\nقتل تسعة أشخاص أمس في هجوم مرجح لجماعة بوكو حرام على سوق بمدينة ماروا.',
     }));
     expect(a.organization).toBe('org:boko-haram');
   });

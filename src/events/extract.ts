@@ -88,7 +88,7 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: E
 }
 
 /**
- * "مقتل جنديين في هجومين … في شرق تركيا. وقتل جندي في إقليم فان …": when the incident's place is a
+ * "هجومان في شرق تركيا … وسقط أحد القتيلين في إقليم فان …": when the incident's place is a
  * country or a province and one of its sentences introduces by a head noun a town there that no
  * other incident took, the town is the place (the most specific one a coder would give). A bare
  * name is not taken: it may be a speaker's city or a namesake. In a country, a village the gazetteer
