@@ -127,7 +127,7 @@ function placeHeadOf(view: TextView, a: EntityAnchor, lang: string): void {
 }
 
 /** Words before a country that put the place outside it: الحدود مع، قرب، بالقرب من، the border with, near. */
-const ACROSS_AR = /(?:^|\s)(?:[وب]?(?:ال)?حدود(?:ها|ه)?\s+مع|[وب]?(?:ال)?حدودي[ةه]?\s+مع|قرب|بالقرب\s+من|على\s+مقربة\s+من)\s+$/;
+const ACROSS_AR = /(?:^|\s)[وف]?(?:[ب]?(?:ال)?حدود(?:ها|ه)?\s+مع|[ب]?(?:ال)?حدودي[ةه]?\s+مع|قرب|بالقرب\s+من|على\s+مقربة\s+من)\s+$/;
 const ACROSS_EN = /(?:\bborders?\s+with|\bnear|\bclose\s+to)\s+(?:the\s+)?$/i;
 
 function acrossBorder(view: TextView, first: number): boolean {

@@ -274,11 +274,11 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
     // a toll in a sentence of its own ("وارتفع عدد القتلى إلى 11") belongs to the attack just told
     if (ms.length === 0 && (units.get(unit) ?? []).length === 0 && cues.hasInUnit(unit, 'update')) ms = (units.get(unit - 1) ?? []).filter(live).slice(-1);
     // so does a count of wounded one of the next two sentences gives of an attack that has none
-    // ("Police said more than 10 other people had been injured"), unless it counts since some time
-    // (English only: in Arabic that sentence is as often another clash's, مواجهات … وإصابة 40)
+    // ("Police said more than 10 other people had been injured"), unless it counts over a period
+    // (since 2014) or speaks of another attack (in retaliation for…). English only: in Arabic that
+    // sentence is as often another clash's (مواجهات … وإصابة 40)
     else if (ms.length === 0 && role === 'injured' && view.lang === 'en' && (units.get(unit) ?? []).length === 0 && !cues.hasInUnit(unit, 'since') && !cues.hasInUnit(unit, 'cumulative')) {
-      const back = [unit - 1, unit - 2].find((b) => units.has(b));
-      ms = back === undefined ? [] : units.get(back)!.filter(live).slice(-1).filter((x) => !x.injured);
+      ms = lastAttackBefore(units, unit);
     }
     if (ms.length === 0) continue;
     const m = ms.reduce((a, b) => (cues.gap(b.first, n.first) < cues.gap(a.first, n.first) ? b : a));
@@ -304,6 +304,12 @@ function assignCasualties(view: TextView, cues: CueIndex, lex: Lexicon, anchors:
   assignNoCasualties(view, cues, units);
 }
 
+/** The last live attack mention of the nearest of the two sentences before `unit` that has any, as a list of at most one. */
+function lastAttackBefore(units: Map<number, AttackMention[]>, unit: number): AttackMention[] {
+  const back = [unit - 1, unit - 2].find((b) => units.has(b));
+  return back === undefined ? [] : units.get(back)!.filter(live).slice(-1);
+}
+
 /**
  * "There were no casualties", "دون وقوع إصابات": a toll of zero for the attack of the sentence, or
  * of the sentence before when the statement stands alone. A count given elsewhere is kept.
@@ -316,10 +322,7 @@ function assignNoCasualties(view: TextView, cues: CueIndex, units: Map<number, A
       let ms = (units.get(u) ?? []).filter(live);
       // a sentence of its own speaks of the attack told at most two sentences before
       // ("… a bomb went off on a parked bus. The depot was empty. Nobody was hurt.")
-      if (!units.has(u)) {
-        const back = [u - 1, u - 2].find((b) => units.has(b));
-        if (back !== undefined) ms = units.get(back)!.filter(live).slice(-1);
-      }
+      if (!units.has(u)) ms = lastAttackBefore(units, u);
       const m = ms.find((x) => !x.anaphor) ?? ms[0];
       if (!m) continue;
       const zero = { value: 0, approx: false, update: false, at: c.first };
@@ -345,8 +348,9 @@ function assignActors(view: TextView, cues: CueIndex, anchors: Anchors, units: M
           : cues.hasInUnit(unit, 'suspected')
             ? 'suspected'
             : null;
-      // "Hamas praised the operation carried out by…", "أشادت حماس بالعملية": praise is no authorship
-      if (role !== 'claimed' && praises(view, cues, a)) continue;
+      // "Hamas praised the operation carried out by…", "أشادت حماس بالعملية": praise is no authorship,
+      // even beside another group's claim in the same sentence
+      if (praises(view, cues, a)) continue;
       if (role && !nearest.orgs.some((o) => o.id === a.entity.id && o.role === role)) nearest.orgs.push({ id: a.entity.id, role });
     }
   }

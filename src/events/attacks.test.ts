@@ -108,6 +108,17 @@ describe('attack detection and arguments (Arabic)', () => {
     expect([a?.location?.name, a?.location?.country]).toEqual(['Dar Salam', 'ML']);
   });
 
+  it('a district named with منطقة inside its city is the place, not the city', () => {
+    const istanbul = { id: 'loc:745044', type: 'location', name: 'Istanbul', nameAr: 'إسطنبول', country: 'TR', kind: 'city', surfaces: ['إسطنبول'] } satisfies EntitySpec;
+    const bagcilar = { id: 'loc:751324', type: 'location', name: 'Bağcılar', country: 'TR', kind: 'city', surfaces: ['باغجيلار'] } satisfies EntitySpec;
+    const [a] = reportedAttacks(eventsOf({
+      text: 'تفجير في إسطنبول\n\nقتل شخصان أمس في تفجير انتحاري استهدف سوقا في منطقة باغجيلار بمدينة إسطنبول.',
+      published: '2022-05-02', entities: [istanbul, bagcilar],
+      dates: [{ surface: 'أمس', start: '2022-05-01' }],
+    }));
+    expect(a?.location?.name).toBe('Bağcılar');
+  });
+
   it('a country-wide lead takes the town a later sentence of the incident introduces by a head noun', () => {
     const van = { id: 'loc:298117', type: 'location', name: 'Van', nameAr: 'فان', country: 'TR', kind: 'city', surfaces: ['فان'] } satisfies EntitySpec;
     const turkey = { id: 'loc:tr', type: 'location', name: 'Turkey', nameAr: 'تركيا', country: 'TR', kind: 'country', surfaces: ['تركيا'] } satisfies EntitySpec;
@@ -180,6 +191,19 @@ describe('attack detection (English)', () => {
     expect(a.date?.start).toBe('2024-06-01');
   });
 
+  it('a group named beside the English for "near" a country is not in it', () => {
+    const village = { id: 'loc:kafr-anwar', type: 'location', name: 'Kafr Anwar', surfaces: ['Kafr Anwar'] } satisfies EntitySpec;
+    const lebanon = { id: 'loc:lb', type: 'location', name: 'Lebanon', country: 'LB', kind: 'country', surfaces: ['Lebanon'] } satisfies EntitySpec;
+    const syria = { id: 'loc:sy', type: 'location', name: 'Syria', country: 'SY', kind: 'country', surfaces: ['Syria'] } satisfies EntitySpec;
+    const [a] = reportedAttacks(eventsOf({
+      text: 'Soldiers killed at a checkpoint\n\nLebanon\'s army said two soldiers were killed on Monday in a shooting at a checkpoint in Kafr Anwar village near Syria.',
+      published: '2024-06-04', lang: 'en', entities: [village, lebanon, syria],
+      dates: [{ surface: 'on Monday', start: '2024-06-03' }],
+      numbers: [{ surface: 'two', value: 2 }],
+    }));
+    expect([a?.location?.name, a?.location?.country]).toEqual(['Kafr Anwar', 'LB']);
+  });
+
   it('a group that praises the attack is not its author; one that claims it is', () => {
     const group = { id: 'org:kataib-x', type: 'organization', name: 'Kataib X', kind: 'militant', surfaces: ['Kataib X'] } satisfies EntitySpec;
     const text = (verb: string) => `Gunman kills two at checkpoint\n\nTwo soldiers were killed on Monday when a gunman opened fire at a checkpoint in Tubas. Kataib X ${verb} the operation carried out by one of its fighters.`;
@@ -247,6 +271,12 @@ describe('the attacker named by grammar, without a cue word (Arabic)', () => {
       text: 'تفجيران في ماروا\n\nقتل تسعة أشخاص أمس في هجوم مرجح لجماعة بوكو حرام على سوق بمدينة ماروا.',
     }));
     expect(a.organization).toBe('org:boko-haram');
+  });
+  it('a group that praises the attack is not its author (أشادت), one named behind it is', () => {
+    const org = (second: string) => reportedAttacks(eventsOf({ ...base, text: `هجوم قرب مقديشو\n\nقتل سبعة جنود أمس في هجوم على حاجز عسكري قرب مقديشو. ${second}` }))[0]?.organization ?? null;
+    expect(org('وأشادت حركة الشباب بالهجوم الذي نفذه مسلحون مجهولون.')).toBeNull();
+    // هنا (here) is no praise verb, though هنأ folds to it
+    expect(org('وقال مسؤول هنا إن حركة الشباب تقف وراء الهجوم.')).toBe('org:al-shabaab');
   });
   it('its fighters as the subject: هاجم مسلحو حركة الشباب', () => {
     const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nهاجم مسلحو حركة الشباب قاعدة عسكرية قرب مقديشو أمس وقتلوا سبعة جنود.' }));

@@ -88,12 +88,12 @@ function attackDraft(inc: Incident, anchors: Anchors, view: TextView, inTitle: E
 }
 
 /**
- * "هجومان في شرق تركيا … وسقط أحد القتيلين في إقليم فان …": when the incident's place is a
- * country or a province and one of its sentences introduces by a head noun a town there that no
- * other incident took, the town is the place (the most specific one a coder would give). A bare
- * name is not taken: it may be a speaker's city or a namesake. In a country, a village the gazetteer
- * cannot place counts when the nearest placed name is in that country; in a province, only a town
- * the gazetteer puts in the same first-level division.
+ * "هجومان في شرق تركيا … وسقط أحد القتيلين في إقليم فان …": when the incident's place is a country
+ * or a province and one of its sentences introduces by a head noun a town there that no attack
+ * mention took, the town is the place (the most specific one a coder would give). A bare name is not
+ * taken (it may be a speaker's city or a namesake), nor a town the wounded were taken to or help came
+ * from. In a country, a village the gazetteer cannot place counts when the nearest placed name is in
+ * that country; in a province, only a smaller town the gazetteer puts in the same first-level division.
  */
 function refinedPlace(view: TextView, anchors: Anchors, inc: Incident, place: EntityAnchor | null, taken: Set<EntityAnchor>): EntityAnchor | null {
   if (!place || !inc.reported) return place;
@@ -102,22 +102,39 @@ function refinedPlace(view: TextView, anchors: Anchors, inc: Incident, place: En
   const units = new Set(inc.mentions.map((m) => m.unit));
   const country = countryOf(place);
   const byId = gazetteer().byId;
-  const division = byId.get(place.entity.id)?.admin1 ?? null;
+  const own = byId.get(place.entity.id);
   for (const a of anchors.entities) {
     if (a.entity.type !== 'location' || !a.headed || a.entity === place.entity || taken.has(a) || placeRank(a) !== 3) continue;
-    if (!units.has(view.tokens[a.first].unit)) continue;
+    if (!units.has(view.tokens[a.first].unit) || elsewhere(view, a)) continue;
     // a town nobody can place is in the country of the placed name nearest to it
-    const own = countryOf(a) ?? nearestCountry(anchors, a);
-    if (own !== country) continue;
-    if (level > 1 && (a.area || !countryOf(a) || !division || byId.get(a.entity.id)?.admin1 !== division)) continue;
+    if ((countryOf(a) ?? nearestCountry(anchors.entities, a)) !== country) continue;
+    if (level > 1) {
+      const town = byId.get(a.entity.id);
+      if (a.area || !town || !own?.admin1 || town.admin1 !== own.admin1 || (own.kind === 'city' && town.population >= own.population)) continue;
+    }
     return a;
   }
   return place;
 }
 
-function nearestCountry(anchors: Anchors, a: EntityAnchor): string | null {
+/** Words shortly before a place that send it elsewhere than the attack: نقل إلى مستشفى في مدينة…، تعزيزات من…; taken to, from. */
+const ELSEWHERE = new Set(['الى', 'من', 'مستشفي', 'المستشفي', 'مستشفيات', 'to', 'from', 'hospital']);
+/** …but "بالقرب من", "على بعد 5 كلم من" locate the attack by the place */
+const NEAR_OF = new Set(['بالقرب', 'قرب', 'مقربه', 'بعد', 'كلم', 'كم', 'كيلومتر', 'كيلومترات', 'كيلومترا']);
+function elsewhere(view: TextView, a: EntityAnchor): boolean {
+  for (let k = a.first - 1; k >= Math.max(0, a.first - 3); k--) {
+    const forms = view.tokens[k].forms;
+    if (!forms.some((f) => ELSEWHERE.has(f))) continue;
+    if (forms.includes('من') && k > 0 && view.tokens[k - 1].forms.some((f) => NEAR_OF.has(f))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The country of the placed location nearest to `a` among `places`. */
+function nearestCountry(places: readonly EntityAnchor[], a: EntityAnchor): string | null {
   let near: EntityAnchor | null = null;
-  for (const b of anchors.entities) {
+  for (const b of places) {
     if (b.entity.type === 'location' && countryOf(b) && (!near || Math.abs(b.first - a.first) < Math.abs(near.first - a.first))) near = b;
   }
   return near ? countryOf(near) : null;
@@ -161,11 +178,8 @@ function adjectivePlace(view: TextView, anchors: Anchors, inc: Incident): Entity
 function fallbackCountry(view: TextView, anchors: Anchors, inc: Incident, place: EntityAnchor): string | null {
   // the nearest: "in Tayasir village, 2km north of Tubas" is in Tubas's country, not in that of an
   // "Israeli" earlier in the lead
-  let near: EntityAnchor | null = null;
-  for (const m of inc.mentions) {
-    for (const p of m.places) if (countryOf(p) && (!near || Math.abs(p.first - place.first) < Math.abs(near.first - place.first))) near = p;
-  }
-  if (near) return countryOf(near);
+  const near = nearestCountry(inc.mentions.flatMap((m) => m.places), place);
+  if (near) return near;
   const units = new Set(inc.mentions.map((m) => m.unit));
   const first = inc.mentions[0].first;
   let best: EntityAnchor | null = null;
@@ -227,11 +241,14 @@ function titlePlaces(view: TextView, anchors: Anchors): EntityAnchor[] {
   return out.sort((a, b) => placeRank(b) - placeRank(a));
 }
 
-/** Attack nouns a headline names a place with: هجوم لندن، تفجير في بغداد; the London attack. */
-const TITLE_ATTACK: Record<string, RegExp> = {
-  ar: /(?:^|\s)[وبل]?(?:ال)?(?:هجوم|هجمات|هجومي|تفجير|تفجيرات|انفجار|اعتداء|اعتداءات|مجزرة|مذبحة)\s+(?:[فب]ي?\s+)?$/,
-  en: /^\s*(?:'s\s+)?(?:[a-z]+\s+)?(?:attacks?|bombings?|blasts?|shootings?|stabbings?|explosions?|massacre)\b/i,
-};
+/** Attack nouns a headline names a place with (هجوم لندن، تفجير في بغداد، مجزرة بمدريد; the London attack, attack in Madrid). */
+const TITLE_ATTACK_AR = ['هجوم', 'هجمات', 'هجومي', 'تفجير', 'تفجيرات', 'انفجار', 'اعتداء', 'اعتداءات', 'مجزرة', 'مذبحة'];
+/** …written as the headline is normalised (ة → ه, hamza folded), the noun before the place */
+const TITLE_ATTACK_BEFORE_AR = new RegExp(`(?:^|\\s)[وبل]?(?:ال)?(?:${TITLE_ATTACK_AR.map((w) => normalizeForLang(w, 'ar')).join('|')})\\s+(?:في\\s+|ب)?$`);
+const EN_ATTACK = '(?:attacks?|bombings?|blasts?|shootings?|stabbings?|explosions?|massacre)';
+/** English: "attack in Madrid" before the place, "Madrid (knife) attack" after it */
+const TITLE_ATTACK_BEFORE_EN = new RegExp(`\\b${EN_ATTACK}\\s+(?:in|at|on|near)\\s+(?:the\\s+)?$`);
+const TITLE_ATTACK_AFTER_EN = new RegExp(`^(?:'s)?\\s+(?:(?:suicide|knife|bomb|car|truck|gun|terror|terrorist|mosque|church|synagogue|market|school|bus|airport|concert|hotel|festival|station)\\s+)?${EN_ATTACK}\\b`);
 
 /** The countries of the headline's places that it names as an attack's (هجوم لندن, Westminster attack). */
 function titleAttackCountries(view: TextView, inTitle: EntityAnchor[]): Set<string> {
@@ -239,14 +256,16 @@ function titleAttackCountries(view: TextView, inTitle: EntityAnchor[]): Set<stri
   const out = new Set<string>();
   if (!title) return out;
   const t = normalizeForLang(title, view.lang);
-  const re = TITLE_ATTACK[view.lang];
   for (const a of inTitle) {
     const c = countryOf(a);
+    if (!c) continue;
     const surface = normalizeForLang(view.text.slice(a.start, a.end), view.lang);
-    const at = t.indexOf(surface);
-    if (!c || !re || at < 0) continue;
-    const bound = view.lang === 'ar' ? re.test(t.slice(Math.max(0, at - 24), at)) : re.test(t.slice(at + surface.length, at + surface.length + 24));
-    if (bound) out.add(c);
+    // every place the headline writes the name (it may also sit inside another word)
+    for (let at = t.indexOf(surface); at >= 0 && !out.has(c); at = t.indexOf(surface, at + 1)) {
+      const before = t.slice(Math.max(0, at - 24), at);
+      const after = t.slice(at + surface.length, at + surface.length + 32);
+      if (view.lang === 'ar' ? TITLE_ATTACK_BEFORE_AR.test(before) : TITLE_ATTACK_BEFORE_EN.test(before) || TITLE_ATTACK_AFTER_EN.test(after)) out.add(c);
+    }
   }
   return out;
 }

@@ -42,14 +42,22 @@ export function countryOf(a: EntityAnchor): string | null {
 const choiceRank = (a: EntityAnchor) => 2 * placeRank(a) + (a.headed || countryOf(a) ? 1 : 0);
 
 /**
- * A town in the province the text names by another town's name (في منطقة اغري … في محيط مدينة
- * دوغوبيازيد): the town is where it happened. GeoNames gives Ağrı as a town; the head noun says area.
+ * Two towns of one province, one of them named as an area (في منطقة اغري … مدينة دوغوبيازيد; منطقة
+ * باغجيلار بمدينة إسطنبول): the same incident's place, told at two scales. GeoNames gives Ağrı as a
+ * town; the head noun says area.
  */
-function within(a: EntityAnchor, b: EntityAnchor): boolean {
-  if (a.entity === b.entity || !b.area || a.area) return false;
+function nested(a: EntityAnchor, b: EntityAnchor): boolean {
+  if (a.entity === b.entity || (!a.area && !b.area)) return false;
   const byId = gazetteer().byId;
   const [p, q] = [byId.get(a.entity.id), byId.get(b.entity.id)];
   return !!p && !!q && p.kind === 'city' && q.kind === 'city' && !!p.admin1 && p.country === q.country && p.admin1 === q.admin1;
+}
+
+/** Of two nested towns, the smaller is where it happened (Doğubayazıt in Ağrı's province, Bağcılar in Istanbul). */
+function moreSpecific(a: EntityAnchor, b: EntityAnchor): boolean {
+  if (!nested(a, b)) return false;
+  const byId = gazetteer().byId;
+  return byId.get(a.entity.id)!.population < byId.get(b.entity.id)!.population;
 }
 
 export function bestPlace(places: EntityAnchor[]): EntityAnchor | null {
@@ -57,7 +65,7 @@ export function bestPlace(places: EntityAnchor[]): EntityAnchor | null {
   let bestRank = -1;
   for (const p of places) {
     const r = choiceRank(p);
-    if (r > bestRank || (r === bestRank && within(p, best!))) [best, bestRank] = [p, r];
+    if (r > bestRank || (r === bestRank && moreSpecific(p, best!))) [best, bestRank] = [p, r];
   }
   return best;
 }
@@ -107,7 +115,7 @@ function agreement(m: AttackMention, inc: Incident, published: string | null, ti
     if (mc && ic && mc !== ic) return -1;
     const bothCities = placeRank(mp) === 3 && placeRank(ip) === 3;
     const known = inc.mentions.some((x) => x.places.some((p) => p.entity.id === mp.entity.id));
-    if (bothCities && !known && !within(mp, ip) && !m.definite && !m.anaphor) return -1;
+    if (bothCities && !known && !nested(mp, ip) && !m.definite && !m.anaphor) return -1;
     score += known ? 2 : 1;
   } else if (mp && !ip && inc.lead && titlePlaces.has(mp.entity.id)) {
     score += 2; // the headline's place is the lead incident's (هجوم لندن)

@@ -279,7 +279,7 @@ describe('linkDocument', () => {
     // nor is an indefinite word the town's own name has with the article: مدية (a knife), المدية (Médéa)
     expect(places('طعن رجل مارة بمدية في السوق.', 'مدية')).toEqual([]);
     // wherever it stands, even in a Syrian story: ورقة (a paper) is not و + الرقة
-    expect(places('قدم الوفد السوري في سوريا ورقة عمل جديدة.', 'رقة')).toEqual(['loc:sy']);
+    expect(places('قدم الوفد السوري في سوريا ورقة عمل جديدة.', 'ورقة')).toEqual(['loc:sy']);
     expect(places('قدم الوفد السوري في سوريا تقريرا عن الرقة.', 'الرقة')).toEqual(['loc:sy', 'loc:172955']);
     // a town's own Arabic name stands without its country
     expect(places('افتتح معرض للكتاب في دبي أمس.', 'دبي')).toEqual(['loc:292223']);
@@ -296,6 +296,9 @@ describe('linkDocument', () => {
     const orgs = new Map(ents.filter((e) => e.type === 'organization').map((e) => [e.id, e.name]));
     expect(orgs.get('org:hsbc')).toBe('HSBC');
     expect(orgs.get('org:cnn')).toBe('CNN');
+    // found by the person rules alone (إم as the kunya أم), with no tagger mention; أم أحمد stays a person
+    const rules = linkDocument(doc('وقال مدير في شركة إم إتش للتقنية إن الطلب تراجع، وقالت أم أحمد إن ابنها غادر.'));
+    expect(rules.map((e) => [e.type, e.id]).sort()).toEqual([['organization', 'org:mh'], ['person', 'per:umm-ahmed']]);
   });
 
   it('a title after ولد or آل is part of the name (ولد الشيخ أحمد, آل الشيخ)', () => {

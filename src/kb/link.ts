@@ -29,6 +29,7 @@ const BYLINE_CUE = /(?:^|\n)\s*(?:كتب|كتبت|بقلم|إعداد|اعداد
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 const GEO_WORDS = new Set(['Island', 'Islands', 'County', 'River', 'Street', 'Road', 'Avenue', 'Square', 'Lake', 'Mount', 'Mountains', 'Greater', 'Latin',
   'Republic', 'Region', 'Province', 'Governorate', 'District', 'Sea', 'Valley', 'Strait', 'Bay', 'Gulf', 'Coast', 'Peninsula', 'Community']);
+const STATE_FORCES = new Set(['Police', 'Army', 'Forces', 'Ministry', 'Government', 'Authorities', 'Military', 'Navy', 'Guard', 'Guards', 'Gendarmerie']);
 const SENTENCE_OPENERS = new Set(['But', 'And', 'Although', 'Though', 'However', 'While', 'Whilst', 'When', 'If', 'As', 'After', 'Before', 'Since',
   'By', 'In', 'On', 'At', 'For', 'With', 'From', 'Under', 'Meanwhile', 'Yet', 'So', 'Because', 'Despite', 'During', 'Unlike', 'Like', 'Following', 'Then', 'Now', 'Also']);
 
@@ -40,16 +41,24 @@ const SENTENCE_OPENERS = new Set(['But', 'And', 'Although', 'Though', 'However',
 function wholeLatinName(text: string, m: EntityMention): boolean {
   const words = m.text.split(/\s+/);
   if (words.length < 2 || !/^[A-Z]/.test(words[0]) || SENTENCE_OPENERS.has(words[0]) || writtenLowercase(text, words[0])) return false;
-  // "River Tigris", "County Dublin", "Bribie Island", "Democratic Republic of Congo": a place the tagger mislabelled
-  if (words.some((w) => GEO_WORDS.has(w))) return false;
+  // "River Tigris", "County Dublin", "Bribie Island", "Democratic Republic of Congo": a place the tagger
+  // mislabelled; "Kabul Police", "Pakistan Army": a state's force, whose place is the news's place too
+  if (words.some((w) => GEO_WORDS.has(w)) || STATE_FORCES.has(words[words.length - 1])) return false;
   return m.type !== 'PER' || !words.includes('of');
 }
 
 /** Removes the gazetteer's place candidates lying strictly inside [s.start, s.end), when only places overlap it. */
 function dropPlacesInside(cands: Candidate[], s: { start: number; end: number }): void {
-  const over = cands.filter((c) => c.span.start < s.end && s.start < c.span.end);
-  if (over.length === 0 || !over.every((c) => c.type === 'location' && s.start <= c.span.start && c.span.end <= s.end && c.span.end - c.span.start < s.end - s.start)) return;
-  for (const c of over) cands.splice(cands.indexOf(c), 1);
+  let inside = 0;
+  for (const c of cands) {
+    if (c.span.end <= s.start || s.end <= c.span.start) continue;
+    if (c.type !== 'location' || c.span.start < s.start || s.end < c.span.end || c.span.end - c.span.start >= s.end - s.start) return;
+    inside++;
+  }
+  for (let k = cands.length - 1; k >= 0 && inside > 0; k--) {
+    const c = cands[k].span;
+    if (c.start < s.end && s.start < c.end) cands.splice(k, 1), inside--;
+  }
 }
 
 /** Whether some candidate's span overlaps [s.start, s.end) (a loop: this runs per mention). */
@@ -146,7 +155,8 @@ export function linkDocument(doc: Document): Entity[] {
     cands.push({ span: sp, type: 'location', source: 'rule', places: placeCandidates(sp.text) });
   }
   acronymsAsOrgs(cands);
-  // atoms under an organisation or a place; no such candidate is added after this point
+  // atoms under an organisation or a place; no such candidate is added after this point, except that
+  // an acronym the person rules below find alone becomes an organisation at the end
   const coveredMask = new Uint8Array(atoms.length);
   for (const c of cands) if (c.type !== 'person') mark(coveredMask, c);
   const coveredAtom = (i: number) => coveredMask[i] === 1;
@@ -190,6 +200,7 @@ export function linkDocument(doc: Document): Entity[] {
     cands.push({ span: span(text, r.start, r.end), type: 'person', source: 'rule' });
   }
 
+  // the person rules' own finds (إم إتش read as the kunya "Umm Itsh")
   acronymsAsOrgs(cands);
 
   const entities: Entity[] = [];
@@ -270,20 +281,20 @@ function linkOrgs(text: string, cands: Candidate[]): Entity[] {
  * compared without proclitics but with the article: مدية (a knife) is not المدية (Médéa).
  */
 function ownName(p: Place, name: string): boolean {
-  const k = withoutProclitics(nameKey(name));
-  return (!!p.nameAr && withoutProclitics(nameKey(p.nameAr)) === k) || p.curatedAr.some((c) => withoutProclitics(c) === k);
+  const k = keyWithoutProclitics(nameKey(name));
+  return (!!p.nameAr && keyWithoutProclitics(nameKey(p.nameAr)) === k) || p.curatedAr.some((c) => keyWithoutProclitics(c) === k);
 }
 
-/** A folded name without و/ف and ب/ل/ك before it, the article kept (للرياض → الرياض, وبالعيون → العيون). */
-const withoutProclitics = (k: string) => k.replace(/^(و|ف)?لل(?=..)/, 'ال').replace(/^(و|ف)?(ب|ل|ك)?(?=..)/, '');
+/** A folded look-up key without و/ف and ب/ل/ك before it, the article kept (للرياض → الرياض, وبالعيون → العيون); withoutProclitic below only restores the article. */
+const keyWithoutProclitics = (k: string) => k.replace(/^(و|ف)?لل(?=..)/, 'ال').replace(/^(و|ف)?(ب|ل|ك)?(?=..)/, '');
 
 /** The word's article stands glued before the span (بالرقة read as رقة). */
 const articleBefore = (text: string, start: number) => /(?:^|[^\u0621-\u064a])(?:و|ف)?(?:بال|كال|لل|ال)$/.test(text.slice(Math.max(0, start - 6), start));
 
 /** The town's own name has the article and the text writes the word without it: مدية (a knife) for المدية. */
 function indefiniteOfOwnName(p: Place, name: string): boolean {
-  const own = p.nameAr ? withoutProclitics(nameKey(p.nameAr)) : '';
-  return own.startsWith('ال') && withoutProclitics(nameKey(name)) === own.slice(2);
+  const own = p.nameAr ? keyWithoutProclitics(nameKey(p.nameAr)) : '';
+  return own.startsWith('ال') && keyWithoutProclitics(nameKey(name)) === own.slice(2);
 }
 
 function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyMap<string, number>): Entity[] {

@@ -72,14 +72,16 @@ export function afterPlacePreposition(text: string, start: number): boolean {
  */
 export function writtenLowercase(text: string, word: string): boolean {
   if (!/^[A-Z][a-z]+$/.test(word)) return false;
+  const words = lowercaseWords(text);
   const lower = word.toLowerCase();
-  const forms = lower.length > 4 && lower.endsWith('s') ? [lower, lower.slice(0, -1)] : [lower];
-  for (const f of forms) {
-    for (let i = text.indexOf(f); i >= 0; i = text.indexOf(f, i + 1)) {
-      if (!/[A-Za-z]/.test(text[i - 1] ?? '') && !/[A-Za-z]/.test(text[i + f.length] ?? '')) return true;
-    }
-  }
-  return false;
+  return words.has(lower) || (lower.length > 4 && lower.endsWith('s') && words.has(lower.slice(0, -1)));
+}
+
+/** The Latin words a text writes in lower case, for the last text asked about (the linker asks per mention). */
+let lowerMemo: { text: string; words: Set<string> } | null = null;
+function lowercaseWords(text: string): Set<string> {
+  if (lowerMemo?.text !== text) lowerMemo = { text, words: new Set(text.match(/(?<![A-Za-z])[a-z]+(?![A-Za-z])/g) ?? []) };
+  return lowerMemo.words;
 }
 
 /** Arabic spellings of Latin letter names, with and without hamza (إم = M, إيه = A, بي = B…). */
@@ -98,7 +100,7 @@ const AMBIGUOUS_LETTERS = new Set(['ال', 'ام', 'ان', 'او', 'في', 'اي
  */
 export function spelledAcronym(text: string): string | null {
   const parts = text.trim().split(/[.\s\u00b7-]+/).filter(Boolean);
-  if (parts.length < 2 || !parts.every((p) => p in LETTERS)) return null;
+  if (parts.length < 2 || !parts.every((p) => Object.hasOwn(LETTERS, p))) return null;
   if (parts.every((p) => AMBIGUOUS_LETTERS.has(p.replace(/[أإآ]/g, 'ا')))) return null;
   return parts.map((p) => LETTERS[p]).join('');
 }
