@@ -128,8 +128,11 @@ describe('attack detection and arguments (Arabic)', () => {
       dates: [{ surface: 'اليوم الأحد', start: '2022-05-01' }],
     }))[0]?.location?.name;
     expect(at('قرب مدينة')).toBe('Van');
+    expect(at('بالقرب من مدينة')).toBe('Van');
     // without a head noun the name may be a speaker's city or a namesake: the lead's place stands
     expect(at('قرب')).toBe('Turkey');
+    // so does it for a town help came from
+    expect(at('الذي سلكته تعزيزات قادمة من مدينة')).toBe('Turkey');
   });
 
   it('an ambush is an attack (كمين نصبه مسلحون), a checkpoint the army sets up is not', () => {
