@@ -119,6 +119,7 @@ describe('incitement, warnings, threats, arrests, foiled plots', () => {
     ['threat', 'هدد تنظيم داعش بشن هجمات جديدة في مصر، في تسجيل مصور نشره أمس.', 'threat'],
     ['arrest', 'ألقت الشرطة القبض على خمسة أشخاص يشتبه في انتمائهم إلى تنظيم داعش في مصر.', 'arrest'],
     ['foiled plot', 'أحبطت الشرطة مخططا إرهابيا لتنظيم داعش كان يستهدف كنيسة في مصر.', 'foiled-plot'],
+    ['foiled attack, no word of terror', 'وقال مسؤول إن سرعة تدخل الحراس أسهمت في إبطال عملية اغتيال الوزير في مصر.', 'foiled-plot'],
     ['english arrest', 'Police arrested three men suspected of links to the Islamic State group in Paris on Tuesday.', 'arrest'],
   ];
   it.each(cases)('%s', (_n, text, kind) => {

@@ -128,8 +128,9 @@ export function findStatements(view: TextView, cues: CueIndex, anchors: Anchors,
     // terror in the sentence, or a plan to attack stated with the arrest ("suspected of planning to kill")
     const planned = cues.inUnit(unit, 'plan').some((p) => hasAttackAfter(cues, mentions, p, unit) || cues.near(p.first, p.last, 'plot', -1, 6));
     for (const fam of ['arrest', 'foiled'] as const) {
-      if (!terror && !planned) continue;
       for (const h of cues.inUnit(unit, fam)) {
+        // a foiled attack needs no other word of terror: "ساهمت في إبطال عملية الاغتيال"
+        if (!terror && !planned && !(fam === 'foiled' && hasAttackAfter(cues, mentions, h, unit))) continue;
         if (fam === 'foiled' && !cues.near(h.first, h.last, 'plot', 0, 4)) continue;
         const official = nearestOrg(view, cues, anchors, h, false);
         const militant = nearestOrg(view, cues, anchors, h, true);
