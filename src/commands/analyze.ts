@@ -9,7 +9,7 @@ import { extractArticle, looksLikeHtml } from '../ingest/html.js';
 import { runPipeline } from '../pipeline/pipeline.js';
 
 /** Bumped whenever analysis output can change for the same input (stored analyses are then stale). */
-export const MODEL_VERSION = 'marsad-0.2.0';
+export const MODEL_VERSION = 'marsad-0.3.0';
 
 export interface AnalyzeInput {
   text: string;
