@@ -245,6 +245,9 @@ describe('words of war in other senses are not attacks', () => {
     ['heart attack', 'The former minister died of a heart attack at his home on Sunday, his family said.', 'en'],
     ['air strikes', 'Military air strikes hit positions held by the rebels near the border, the army said.', 'en'],
     ['calls', 'دعا التنظيم أنصاره إلى تنفيذ المزيد من الهجمات خلال الأعياد.', 'ar'],
+    ['an animal', 'لقي سباح حتفه أمس إثر تعرضه لهجوم من سمكة قرش قرب الشاطئ.', 'ar'],
+    ['a device', 'أصيب شاب بحروق حين انفجر هاتفه الذكي أثناء شحنه ليلا.', 'ar'],
+    ['a shark', 'A surfer was killed in a shark attack off the coast on Sunday, lifeguards said.', 'en'],
   ];
   it.each(cases)('%s', (_name, text, lang) => {
     expect(reportedAttacks(eventsOf({ text, lang, published: '2022-01-01' }))).toEqual([]);
