@@ -248,6 +248,8 @@ describe('words of war in other senses are not attacks', () => {
     ['an animal', 'لقي سباح حتفه أمس إثر تعرضه لهجوم من سمكة قرش قرب الشاطئ.', 'ar'],
     ['a device', 'أصيب شاب بحروق حين انفجر هاتفه الذكي أثناء شحنه ليلا.', 'ar'],
     ['a shark', 'A surfer was killed in a shark attack off the coast on Sunday, lifeguards said.', 'en'],
+    ['an adjective', 'ضبطت الشرطة أمس مخزنا يضم مواد شديدة الانفجار في ضواحي المدينة.', 'ar'],
+    ['a foiled attempt', 'أحبطت قوات الأمن أمس محاولة تفجير سيارة مفخخة قرب مبنى حكومي.', 'ar'],
   ];
   it.each(cases)('%s', (_name, text, lang) => {
     expect(reportedAttacks(eventsOf({ text, lang, published: '2022-01-01' }))).toEqual([]);
