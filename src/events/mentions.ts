@@ -158,12 +158,8 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       ([...cues.inUnit(unit, 'incitement'), ...cues.inUnit(unit, 'threat')].some((c) => c.last < h.first) ||
         // a plan earlier in the sentence (خططوا … لتفجير مساجد، كانت تعد لمخطط … لاستهداف) is not an attack made
         cues.inUnit(unit, 'plan').some((c) => c.last < h.first && cues.gap(c.last, h.first) <= PLAN_REACH));
-    // "أحبطت القوات محاولة زرع ألغام", "foiled a bomb plot": an attack stopped before it was made
-    // (a definite one, إبطال عملية الاغتيال, is the foiled incident below)
-    const foiledBefore = cues.near(h.first, h.last, 'foiled', 6, -1) !== null;
     const irrealis =
       governed ||
-      (foiledBefore && !definite) ||
       cues.near(h.first, h.last, 'irrealisBefore', 4, -1) !== null ||
       cues.near(h.first, h.last, 'irrealisImmediate', 1, -1) !== null ||
       cues.near(h.first, h.last, 'irrealisAfter', -1, 1) !== null;

@@ -129,6 +129,17 @@ describe('incitement, warnings, threats, arrests, foiled plots', () => {
   });
 });
 
+describe('foiling words in other senses are no foiled plots', () => {
+  const cases: [string, string, 'ar' | 'en'][] = [
+    ['football', 'The goalkeeper thwarted an attack by the visiting striker in the final minute of the match.', 'en'],
+    ['cyber', 'The company said it had thwarted a ransomware attack on the servers of a hospital last week.', 'en'],
+    ['a bomb made safe', 'نفذ خبراء المتفجرات أمس عملية إبطال مفعول قنبلة قديمة عثر عليها عمال بناء.', 'ar'],
+  ];
+  it.each(cases)('%s', (_n, text, lang) => {
+    expect(eventsOf({ text, lang, published: '2022-01-01' }).map((e) => e.type)).not.toContain('foiled-plot');
+  });
+});
+
 describe('arrests that stop plots, and threats in messages', () => {
   const kinds = (evs: ReturnType<typeof eventsOf>) => evs.map((e) => e.type).sort();
 

@@ -81,6 +81,12 @@ function hasAttackAfter(cues: CueIndex, mentions: AttackMention[], h: Hit<Cue>, 
   return mentions.some((m) => m.unit === unit && m.first > h.last && cues.gap(h.last, m.first) <= 12);
 }
 
+/** An attack mention the foiling word governs, itself no other sense of the word (football, cyber, a court's). */
+function foiledAttack(view: TextView, cues: CueIndex, mentions: AttackMention[], h: Hit<Cue>, unit: number): boolean {
+  if (view.tokens[h.last + 1]?.forms.includes('مفعول') || cues.hasInUnit(unit, 'court')) return false;
+  return mentions.some((m) => m.unit === unit && m.first > h.last && cues.gap(h.last, m.first) <= 4 && (!m.rejected || m.rejected === 'weak') && !m.backgroundCue);
+}
+
 export function findStatements(view: TextView, cues: CueIndex, anchors: Anchors, mentions: AttackMention[]): Finding[] {
   const out: Finding[] = [];
   const dominant = anchors.dominantMilitant?.id ?? null;
@@ -129,8 +135,9 @@ export function findStatements(view: TextView, cues: CueIndex, anchors: Anchors,
     const planned = cues.inUnit(unit, 'plan').some((p) => hasAttackAfter(cues, mentions, p, unit) || cues.near(p.first, p.last, 'plot', -1, 6));
     for (const fam of ['arrest', 'foiled'] as const) {
       for (const h of cues.inUnit(unit, fam)) {
-        // a foiled attack needs no other word of terror: "ساهمت في إبطال عملية الاغتيال"
-        if (!terror && !planned && !(fam === 'foiled' && hasAttackAfter(cues, mentions, h, unit))) continue;
+        // a foiled attack needs no other word of terror ("ساهمت في إبطال عملية الاغتيال"), but it must
+        // be one: not a goal chance, a cyber attack or a court's annulment, nor a bomb made safe (إبطال مفعول)
+        if (!terror && !planned && !(fam === 'foiled' && foiledAttack(view, cues, mentions, h, unit))) continue;
         if (fam === 'foiled' && !cues.near(h.first, h.last, 'plot', 0, 4)) continue;
         const official = nearestOrg(view, cues, anchors, h, false);
         const militant = nearestOrg(view, cues, anchors, h, true);
