@@ -245,7 +245,7 @@ describe('words of war in other senses are not attacks', () => {
     ['heart attack', 'The former minister died of a heart attack at his home on Sunday, his family said.', 'en'],
     ['air strikes', 'Military air strikes hit positions held by the rebels near the border, the army said.', 'en'],
     ['calls', 'دعا التنظيم أنصاره إلى تنفيذ المزيد من الهجمات خلال الأعياد.', 'ar'],
-    ['an animal', 'لقي سباح حتفه أمس إثر تعرضه لهجوم من سمكة قرش قرب الشاطئ.', 'ar'],
+    ['an animal', 'قضى سباح أمس متأثرا بهجوم سمكة قرش قرب الشاطئ.', 'ar'],
     ['an adjective', 'ضبطت الشرطة أمس مخزنا لخلية إرهابية يضم عبوات شديدة الانفجار في ضواحي المدينة.', 'ar'],
   ];
   it.each(cases)('%s', (_name, text, lang) => {
@@ -288,7 +288,7 @@ describe('the attacker named by grammar, without a cue word (Arabic)', () => {
     expect(a.organization).toBe('org:boko-haram');
   });
   it('a group that praises the attack is not its author (أشادت), one named behind it is', () => {
-    const org = (second: string) => reportedAttacks(eventsOf({ ...base, text: `هجوم قرب مقديشو\n\nقتل سبعة جنود أمس في هجوم على حاجز عسكري قرب مقديشو. ${second}` }))[0]?.organization ?? null;
+    const org = (second: string) => reportedAttacks(eventsOf({ ...base, text: `هجوم قرب مقديشو\n\nقتل سبعة جنود أمس في هجوم استهدف حاجزا عسكريا قرب مقديشو. ${second}` }))[0]?.organization ?? null;
     expect(org('وأشادت حركة الشباب بالهجوم الذي نفذه مسلحون مجهولون.')).toBeNull();
     // هنا (here) is no praise verb, though هنأ folds to it
     expect(org('وقال مسؤول هنا إن حركة الشباب تقف وراء الهجوم.')).toBe('org:al-shabaab');

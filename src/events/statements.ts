@@ -135,7 +135,7 @@ export function findStatements(view: TextView, cues: CueIndex, anchors: Anchors,
     const planned = cues.inUnit(unit, 'plan').some((p) => hasAttackAfter(cues, mentions, p, unit) || cues.near(p.first, p.last, 'plot', -1, 6));
     for (const fam of ['arrest', 'foiled'] as const) {
       for (const h of cues.inUnit(unit, fam)) {
-        // a foiled attack needs no other word of terror ("ساهمت في إبطال عملية الاغتيال"), but it must
+        // a foiled attack needs no other word of terror ("أسهم الحراس في إبطال عملية الاغتيال"), but it must
         // be one: not a goal chance, a cyber attack or a court's annulment, nor a bomb made safe (إبطال مفعول)
         if (!terror && !planned && !(fam === 'foiled' && foiledAttack(view, cues, mentions, h, unit))) continue;
         if (fam === 'foiled' && !cues.near(h.first, h.last, 'plot', 0, 4)) continue;
