@@ -320,4 +320,9 @@ describe('linkDocument', () => {
     // the town named on its own stays; "But Germany" and "River Tigris" keep their places
     expect(of('location').sort()).toEqual(['Germany', 'Madrid', 'Tigris'].sort());
   });
+  it('a Latin place name with small words inside is found whole (Democratic Republic of Congo, Gulf of Aden)', () => {
+    const ids = [...byId(doc('Rebels advanced in eastern Democratic Republic of Congo as a tanker was seized in the Gulf of Aden.', { language: 'en' })).keys()];
+    expect(ids).toEqual(expect.arrayContaining(['loc:cd', 'loc:gulf-of-aden']));
+    expect(ids).not.toContain('loc:cg');
+  });
 });

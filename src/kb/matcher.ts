@@ -49,12 +49,16 @@ function caseRule(written: string): CaseRule {
   return /^\p{Lu}/u.test(written) ? 'capital' : 'any';
 }
 
+/** Latin words written in lower case inside a place's name. */
+const NAME_INNER_WORDS = new Set(['of', 'the', 'and', 'de', 'del', 'da', 'do', 'dos', 'la', 'le', 'les', 'el', 'al', 'upon', 'on', 'in', 'en', 'y', 'e']);
+
 function addEntry(index: Map<string, Entry[]>, written: string, target: MatchTarget, priority: number, folded?: string[]): void {
   const atoms = (folded ?? nameAtoms(written)).map(stripArticle);
   if (atoms.length === 0) return;
   const rawAtoms = folded ? [] : written.match(/\p{N}+|[\u0600-\u06FF]+|[\p{L}\p{M}]+/gu) ?? [];
-  // gazetteer keys come folded: Latin place names are proper names, so they must be capitalised in text
-  const cases = atoms.map((a, i) => (folded ? (/[a-z]/.test(a) ? 'capital' : 'any') : caseRule(rawAtoms[i] ?? '')));
+  // gazetteer keys come folded: Latin place names are proper names, so they must be capitalised in
+  // text, all but the small words inside them (Democratic Republic of Congo, Gulf of Aden)
+  const cases = atoms.map((a, i) => (folded ? (/[a-z]/.test(a) && !(i > 0 && NAME_INNER_WORDS.has(a)) ? 'capital' : 'any') : caseRule(rawAtoms[i] ?? '')));
   const list = index.get(atoms[0]) ?? [];
   list.push({ atoms, cases, target, priority });
   index.set(atoms[0], list);
