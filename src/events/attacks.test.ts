@@ -194,7 +194,7 @@ describe('attack detection (English)', () => {
     expect(a.date?.start).toBe('2024-06-01');
   });
 
-  it('a group named beside the English for "near" a country is not in it', () => {
+  it('a village named "near" a country is not in that country', () => {
     const village = { id: 'loc:kafr-anwar', type: 'location', name: 'Kafr Anwar', surfaces: ['Kafr Anwar'] } satisfies EntitySpec;
     const lebanon = { id: 'loc:lb', type: 'location', name: 'Lebanon', country: 'LB', kind: 'country', surfaces: ['Lebanon'] } satisfies EntitySpec;
     const syria = { id: 'loc:sy', type: 'location', name: 'Syria', country: 'SY', kind: 'country', surfaces: ['Syria'] } satisfies EntitySpec;
