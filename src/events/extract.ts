@@ -10,7 +10,7 @@ import { CueIndex } from './cues.js';
 import type { DraftEvent } from './draft.js';
 import { addUnit } from './draft.js';
 import { evidenceFor } from './evidence.js';
-import { clusterIncidents, countryOf, incidentDate, incidentPlace, LEAD_UNITS, placeRank, type Incident } from './incidents.js';
+import { clusterIncidents, countryOf, incidentDate, incidentPlace, LEAD_UNITS, moreSpecific, placeRank, type Incident } from './incidents.js';
 import { lexiconFor, lexiconHits } from './lexicon.js';
 import { findMentions, type AttackMention, type Count } from './mentions.js';
 import { findStatements, mergeStatements } from './statements.js';
@@ -101,17 +101,15 @@ function refinedPlace(view: TextView, anchors: Anchors, inc: Incident, place: En
   if (level === 3 && !place.area) return place;
   const units = new Set(inc.mentions.map((m) => m.unit));
   const country = countryOf(place);
-  const byId = gazetteer().byId;
-  const own = byId.get(place.entity.id);
+  const division = gazetteer().byId.get(place.entity.id);
   for (const a of anchors.entities) {
     if (a.entity.type !== 'location' || !a.headed || a.entity === place.entity || taken.has(a) || placeRank(a) !== 3) continue;
     if (!units.has(view.tokens[a.first].unit) || elsewhere(view, a)) continue;
     // a town nobody can place is in the country of the placed name nearest to it
-    if ((countryOf(a) ?? nearestCountry(anchors.entities, a)) !== country) continue;
-    if (level > 1) {
-      const town = byId.get(a.entity.id);
-      if (a.area || !town || !own?.admin1 || town.admin1 !== own.admin1 || (own.kind === 'city' && town.population >= own.population)) continue;
-    }
+    if ((countryOf(a) ?? nearestCountry(anchors.entities, a.first)) !== country) continue;
+    // within a province named as a town (في منطقة اغري), a smaller town of it; within a first-level
+    // region, a town the gazetteer puts there
+    if (level > 1 && (a.area || !(division?.kind === 'city' ? moreSpecific(a, place) : !!division?.admin1 && gazetteer().byId.get(a.entity.id)?.admin1 === division.admin1))) continue;
     return a;
   }
   return place;
@@ -131,11 +129,11 @@ function elsewhere(view: TextView, a: EntityAnchor): boolean {
   return false;
 }
 
-/** The country of the placed location nearest to `a` among `places`. */
-function nearestCountry(places: readonly EntityAnchor[], a: EntityAnchor): string | null {
+/** The country of the placed location among `places` nearest to token `at`. */
+function nearestCountry(places: readonly EntityAnchor[], at: number): string | null {
   let near: EntityAnchor | null = null;
   for (const b of places) {
-    if (b.entity.type === 'location' && countryOf(b) && (!near || Math.abs(b.first - a.first) < Math.abs(near.first - a.first))) near = b;
+    if (b.entity.type === 'location' && countryOf(b) && (!near || Math.abs(b.first - at) < Math.abs(near.first - at))) near = b;
   }
   return near ? countryOf(near) : null;
 }
@@ -178,16 +176,11 @@ function adjectivePlace(view: TextView, anchors: Anchors, inc: Incident): Entity
 function fallbackCountry(view: TextView, anchors: Anchors, inc: Incident, place: EntityAnchor): string | null {
   // the nearest: "in Tayasir village, 2km north of Tubas" is in Tubas's country, not in that of an
   // "Israeli" earlier in the lead
-  const near = nearestCountry(inc.mentions.flatMap((m) => m.places), place);
-  if (near) return near;
+  // then the one nearest the incident's first mention in its sentences
   const units = new Set(inc.mentions.map((m) => m.unit));
-  const first = inc.mentions[0].first;
-  let best: EntityAnchor | null = null;
-  for (const a of anchors.entities) {
-    if (a.entity.type !== 'location' || !countryOf(a) || !units.has(view.tokens[a.first].unit)) continue;
-    if (!best || Math.abs(a.first - first) < Math.abs(best.first - first)) best = a;
-  }
-  if (best) return countryOf(best);
+  const near = nearestCountry(inc.mentions.flatMap((m) => m.places), place.first) ??
+    nearestCountry(anchors.entities.filter((a) => units.has(view.tokens[a.first].unit)), inc.mentions[0].first);
+  if (near) return near;
   return mostFrequent(anchors.entities.flatMap((a) => (a.entity.type === 'location' && countryOf(a)) || []));
 }
 
@@ -226,21 +219,6 @@ function titlePlace(inc: Incident, inTitle: EntityAnchor[]): EntityAnchor | null
   return inTitle[0] ?? null;
 }
 
-/** Location entities named in the headline, the most specific first. */
-function titlePlaces(view: TextView, anchors: Anchors): EntityAnchor[] {
-  const title = view.doc.title;
-  if (!title) return [];
-  const t = normalizeForLang(title, view.lang);
-  const out: EntityAnchor[] = [];
-  for (const a of anchors.entities) {
-    if (a.entity.type !== 'location' || a.adjective || out.some((o) => o.entity === a.entity)) continue;
-    const surface = normalizeForLang(view.text.slice(a.start, a.end), view.lang);
-    if (surface.length < 3 || !t.includes(surface)) continue;
-    out.push(a);
-  }
-  return out.sort((a, b) => placeRank(b) - placeRank(a));
-}
-
 /** Attack nouns a headline names a place with (هجوم لندن، تفجير في بغداد، مجزرة بمدريد; the London attack, attack in Madrid). */
 const TITLE_ATTACK_AR = ['هجوم', 'هجمات', 'هجومي', 'تفجير', 'تفجيرات', 'انفجار', 'اعتداء', 'اعتداءات', 'مجزرة', 'مذبحة'];
 /** …written as the headline is normalised (ة → ه, hamza folded), the noun before the place */
@@ -250,24 +228,30 @@ const EN_ATTACK = '(?:attacks?|bombings?|blasts?|shootings?|stabbings?|explosion
 const TITLE_ATTACK_BEFORE_EN = new RegExp(`\\b${EN_ATTACK}\\s+(?:in|at|on|near)\\s+(?:the\\s+)?$`);
 const TITLE_ATTACK_AFTER_EN = new RegExp(`^(?:'s)?\\s+(?:(?:suicide|knife|bomb|car|truck|gun|terror|terrorist|mosque|church|synagogue|market|school|bus|airport|concert|hotel|festival|station)\\s+)?${EN_ATTACK}\\b`);
 
-/** The countries of the headline's places that it names as an attack's (هجوم لندن, Westminster attack). */
-function titleAttackCountries(view: TextView, inTitle: EntityAnchor[]): Set<string> {
+/**
+ * Location entities named in the headline, the most specific first, and the countries of those it
+ * names as an attack's place (هجوم لندن, the Westminster attack).
+ */
+function titlePlaces(view: TextView, anchors: Anchors): { places: EntityAnchor[]; attackCountries: Set<string> } {
   const title = view.doc.title;
-  const out = new Set<string>();
-  if (!title) return out;
+  const places: EntityAnchor[] = [];
+  const attackCountries = new Set<string>();
+  if (!title) return { places, attackCountries };
   const t = normalizeForLang(title, view.lang);
-  for (const a of inTitle) {
-    const c = countryOf(a);
-    if (!c) continue;
+  for (const a of anchors.entities) {
+    if (a.entity.type !== 'location' || a.adjective || places.some((o) => o.entity === a.entity)) continue;
     const surface = normalizeForLang(view.text.slice(a.start, a.end), view.lang);
+    if (surface.length < 3 || !t.includes(surface)) continue;
+    places.push(a);
+    const c = countryOf(a);
     // every place the headline writes the name (it may also sit inside another word)
-    for (let at = t.indexOf(surface); at >= 0 && !out.has(c); at = t.indexOf(surface, at + 1)) {
+    for (let at = t.indexOf(surface); c && at >= 0 && !attackCountries.has(c); at = t.indexOf(surface, at + 1)) {
       const before = t.slice(Math.max(0, at - 24), at);
       const after = t.slice(at + surface.length, at + surface.length + 32);
-      if (view.lang === 'ar' ? TITLE_ATTACK_BEFORE_AR.test(before) : TITLE_ATTACK_BEFORE_EN.test(before) || TITLE_ATTACK_AFTER_EN.test(after)) out.add(c);
+      if (view.lang === 'ar' ? TITLE_ATTACK_BEFORE_AR.test(before) : TITLE_ATTACK_BEFORE_EN.test(before) || TITLE_ATTACK_AFTER_EN.test(after)) attackCountries.add(c);
     }
   }
-  return out;
+  return { places: places.sort((a, b) => placeRank(b) - placeRank(a)), attackCountries };
 }
 
 function toLocation(a: EntityAnchor | null, country: string | null): EventLocation | null {
@@ -302,8 +286,8 @@ export function extractEvents(doc: Document, ctx: Context): MarsadEvent[] {
   const anchors = buildAnchors(view, lex, hits.orgAnaphors);
   const mentions = findMentions(view, lex, cues, anchors, hits.triggers);
   fillArguments(view, lex, cues, anchors, mentions);
-  const inTitle = titlePlaces(view, anchors);
-  const incidents = clusterIncidents(mentions, doc.published, new Set(inTitle.map((a) => a.entity.id)), titleAttackCountries(view, inTitle));
+  const { places: inTitle, attackCountries } = titlePlaces(view, anchors);
+  const incidents = clusterIncidents(mentions, doc.published, new Set(inTitle.map((a) => a.entity.id)), attackCountries);
   const incidentOf = new Map<AttackMention, Incident>();
   for (const inc of incidents) for (const m of inc.mentions) incidentOf.set(m, inc);
   // split plural mentions are copies: map the originals too, by position

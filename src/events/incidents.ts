@@ -54,7 +54,7 @@ function nested(a: EntityAnchor, b: EntityAnchor): boolean {
 }
 
 /** Of two nested towns, the smaller is where it happened (Doğubayazıt in Ağrı's province, Bağcılar in Istanbul). */
-function moreSpecific(a: EntityAnchor, b: EntityAnchor): boolean {
+export function moreSpecific(a: EntityAnchor, b: EntityAnchor): boolean {
   if (!nested(a, b)) return false;
   const byId = gazetteer().byId;
   return byId.get(a.entity.id)!.population < byId.get(b.entity.id)!.population;
