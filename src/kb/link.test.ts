@@ -325,4 +325,17 @@ describe('linkDocument', () => {
     expect(ids).toEqual(expect.arrayContaining(['loc:cd', 'loc:gulf-of-aden']));
     expect(ids).not.toContain('loc:cg');
   });
+  it('a continent named after a country word is the continent (North America, أمريكا اللاتينية), not the United States', () => {
+    const en = [...byId(doc('Smuggling routes run from South America through Central America to North America.', { language: 'en' })).keys()];
+    expect(en.sort()).toEqual(['loc:6255149', 'loc:6255150', 'loc:central-america']);
+    const ar = [...byId(doc('تمتد طرق التهريب من أميركا اللاتينية إلى أمريكا الشمالية.')).keys()];
+    expect(ar.sort()).toEqual(['loc:6255149', 'loc:latin-america']);
+  });
+  it('a group named after its province is the group, not the province (Balochistan Liberation Army, جيش تحرير بلوشستان)', () => {
+    const en = byId(doc('The Balochistan Liberation Army said its fighters attacked the convoy in Balochistan.', { language: 'en' }));
+    expect(en.get('org:bla')?.mentions.map((m) => m.text)).toEqual(['Balochistan Liberation Army']);
+    expect(en.has('loc:1183606')).toBe(false);
+    const ar = byId(doc('وتبنى جيش تحرير بلوشستان الهجوم.'));
+    expect([...ar.keys()]).toEqual(['org:bla']);
+  });
 });
