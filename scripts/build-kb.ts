@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from 
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { XMLParser } from 'fast-xml-parser';
-import { fold, nameAtoms } from '../src/kb/text.ts';
+import { fold, isArabic, nameAtoms } from '../src/kb/text.ts';
 import { contentTokens, tokenKey } from '../src/kb/names.ts';
 import { commonKey, placeHead } from '../src/kb/place-heads.ts';
 import { computeSkeleton } from '../src/kb/translit.ts';
@@ -285,10 +285,21 @@ function buildNameParts() {
  * 20 times in SaudiNewsNet (CC BY-NC-SA 4.0) that follow a place head noun in under 10% of their
  * occurrences. "منطقة سكنية" is prose; a village after قرية is almost never this frequent.
  */
-function buildCommonWords() {
+/** Proclitic letters a word may carry before a place name (بلندن, ولبغداد), without the article. */
+const GLUE = ['وب', 'ول', 'فب', 'فل', 'و', 'ف', 'ب', 'ل'];
+
+/**
+ * @param placeKeys one-word Arabic keys of the gazetteer's places
+ * common: words frequent in the corpus and seldom after a place head noun (ordinaryWord);
+ * glued: frequent words that read as a proclitic and a place but are written glued at least three
+ * times as often as the place is written bare (باكرا 'early' is not ب + أكرا, Accra; وادي is not
+ * و + a town ادي); a glued place (ببغداد) is written far less often than the bare one.
+ */
+function buildCommonWords(placeKeys: ReadonlySet<string>) {
   const dir = join(DATA, 'corpus/ar-saudinewsnet');
   const total = new Map<string, number>();
   const afterHead = new Map<string, number>();
+  const raw = new Map<string, number>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort()) {
     const articles = JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString('utf8')) as Array<{ title?: string; content?: string }>;
     for (const a of articles) {
@@ -296,6 +307,7 @@ function buildCommonWords() {
         let head = false;
         for (const m of part.matchAll(/[\u0621-\u064A\u0640\u064B-\u0652]+|[^\s\u0621-\u0652]+/g)) {
           const norm = fold(m[0]);
+          raw.set(norm, (raw.get(norm) ?? 0) + 1);
           const k = commonKey(norm);
           total.set(k, (total.get(k) ?? 0) + 1);
           if (head) afterHead.set(k, (afterHead.get(k) ?? 0) + 1);
@@ -306,7 +318,13 @@ function buildCommonWords() {
   }
   const common: string[] = [];
   for (const [k, n] of total) if (n >= 20 && /^[\u0621-\u064A]{2,}$/.test(k) && (afterHead.get(k) ?? 0) < 0.1 * n) common.push(k);
-  return { source: 'SaudiNewsNet (CC BY-NC-SA 4.0): word counts', common: common.sort() };
+  const glued: string[] = [];
+  for (const [w, n] of raw) {
+    if (n < 20 || placeKeys.has(w)) continue;
+    const p = GLUE.find((g) => w.startsWith(g) && w.length - g.length >= 3 && placeKeys.has(w.slice(g.length)));
+    if (p && (raw.get(w.slice(p.length)) ?? 0) * 3 <= n) glued.push(w);
+  }
+  return { source: 'SaudiNewsNet (CC BY-NC-SA 4.0): word counts', common: common.sort(), glued: glued.sort() };
 }
 
 function write(name: string, data: unknown) {
@@ -321,7 +339,9 @@ const t0 = Date.now();
 const { places, countries, noText } = buildPlaces();
 write('places.json.gz', { version: 1, source: 'GeoNames cities15000 + admin1 (CC BY 4.0); mledoze/countries (ODbL 1.0); src/kb/data/places-ar.json', countries, places, noText });
 write('name-parts.json.gz', { version: 1, ...buildNameParts() });
-write('words.json.gz', { version: 1, ...buildCommonWords() });
+// one-word Arabic names of the places (arKeys and curatedKeys: '|'-joined names of space-joined atoms)
+const placeKeys = new Set(places.flatMap((r) => `${r[10]}|${r[12]}`.split('|').filter((k) => k && !k.includes(' ') && isArabic(k))));
+write('words.json.gz', { version: 1, ...buildCommonWords(placeKeys) });
 const sanctions = buildSanctions();
 write('sanctions.json.gz', { version: 1, ...sanctions });
 console.log(`${places.length} places, ${countries.length} countries, ${noText.length} blocked names, ${sanctions.records.length} UN records in ${Date.now() - t0} ms`);

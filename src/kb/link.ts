@@ -7,7 +7,7 @@ import { choosePlace, isNeverPlace, nameKey, placeBySkeleton, placeCandidates, p
 import { articleOnlyName, findOrg, isNeverOrg, isWeakAlias, stripArticle, type Organization } from './organizations.js';
 
 import { authorNameTest, clusterPersons, endsInNameWord, endsInNasab, famousNameExtent, findFamousNames, findPersonNames, firstAtomEndingAfter, refinePersonSpan, splitJoinedNames } from './persons.js';
-import { findPlaceNames, ordinaryWord } from './place-heads.js';
+import { findPlaceNames, gluedWord, ordinaryWord } from './place-heads.js';
 import { countryOfAdjective } from './adjectives.js';
 import { afterPlacePreposition, normaliseMention, personNames, spelledAcronym, writtenLowercase } from './tagger-mentions.js';
 import { screenName } from './sanctions.js';
@@ -320,6 +320,8 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
     // not المدية; ورقة, a paper, not و + الرقة)
     if (p && c.source !== 'rule' && p.kind === 'city' && !p.capital && p.country && !named.has(p.country) && ordinaryWord(c.span.text) && !ownName(p, c.span.text)) continue;
     if (p && c.source !== 'rule' && p.kind !== 'country' && indefiniteOfOwnName(p, c.span.text) && !articleBefore(text, c.span.start)) continue;
+    // باكرا ('early') is not ب + أكرا (Accra): a glued word the corpus writes far more often than the bare place
+    if (p && c.source !== 'rule' && gluedWord(text, c.span.start)) continue;
     // an unplaced name's id must not look like a country's (عين → "in" is India's code)
     const own = slug(c.span.text);
     const id = p ? p.id : 'loc:' + (/^[a-z]{2}$/.test(own) ? own + '-place' : own);

@@ -49,6 +49,7 @@ interface HeadData {
   continuations: Set<string>;
   stop: Set<string>;
   common: Set<string>;
+  glued: Set<string>;
   relations: Set<string>;
   notNames: Set<string>;
 }
@@ -56,8 +57,8 @@ let memo: HeadData | undefined;
 
 function data(): HeadData {
   if (memo) return memo;
-  const raw = JSON.parse(gunzipSync(readFileSync(new URL('../../models/kb/words.json.gz', import.meta.url))).toString('utf8')) as { common: string[] };
-  memo = { continuations: new Set(CONTINUATIONS.map(fold)), stop: new Set(STOP.map(fold)), common: new Set(raw.common), relations: new Set(RELATIONS.map(fold)), notNames: new Set(NOT_NAMES) };
+  const raw = JSON.parse(gunzipSync(readFileSync(new URL('../../models/kb/words.json.gz', import.meta.url))).toString('utf8')) as { common: string[]; glued: string[] };
+  memo = { continuations: new Set(CONTINUATIONS.map(fold)), stop: new Set(STOP.map(fold)), common: new Set(raw.common), glued: new Set(raw.glued), relations: new Set(RELATIONS.map(fold)), notNames: new Set(NOT_NAMES) };
   return memo;
 }
 
@@ -70,6 +71,22 @@ const ordinary = (a: Atom, d: HeadData): boolean => {
 export function ordinaryWord(text: string): boolean {
   const t = text.trim();
   return isArabic(t) && !/\s/.test(t) && data().common.has(commonKey(fold(t)));
+}
+
+const isArabicLetter = (c: number) => c >= 0x0621 && c <= 0x064a;
+
+/**
+ * The span starts inside a word whose first letters were read as proclitics, and the whole word is
+ * an everyday word or a name the corpus writes glued far more often than the place bare (باكرا
+ * 'early' is not ب + أكرا, Accra; والكوت is Walcott, not و + الكوت, Kut). See build-kb's glued list.
+ */
+export function gluedWord(text: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && isArabicLetter(text.charCodeAt(from - 1))) from--;
+  if (from === start) return false;
+  let to = start;
+  while (to < text.length && isArabicLetter(text.charCodeAt(to))) to++;
+  return data().glued.has(fold(text.slice(from, to)));
 }
 
 /** A word with a pronoun suffix is prose (حصتهم، يخترقها). */
