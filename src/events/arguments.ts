@@ -164,7 +164,7 @@ const YEARLIKE = (n: number) => Number.isInteger(n) && n >= 1900 && n <= 2100;
 const isNisbaPlural = (form: string, lang: string) => lang === 'ar' && form.length >= 5 && /(يين|يان|يون)$/.test(form);
 
 /** Walk from token i in direction dir over filler words; return the cue families found at the first non-filler. */
-function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir: 1 | -1, families: string[], maxSkip = 3): { family: string; dist: number } | null {
+function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir: 1 | -1, families: string[], maxSkip = 3): { family: string; dist: number; at: number } | null {
   const unit = view.tokens[i].unit;
   let skipped = 0;
   for (let j = i + dir; j >= 0 && j < view.tokens.length && view.tokens[j].unit === unit; j += dir) {
@@ -172,9 +172,9 @@ function cueAcross(view: TextView, cues: CueIndex, lex: Lexicon, i: number, dir:
     if (t.punct && t.norm !== ',' && t.norm !== '،') continue;
     const hits = dir === 1 ? cues.startingAt(j) : [];
     if (dir === -1) {
-      for (const f of families) if (cues.covers(j, f as never)) return { family: f, dist: skipped };
+      for (const f of families) if (cues.covers(j, f as never)) return { family: f, dist: skipped, at: j };
     } else {
-      for (const h of hits) if (families.includes(h.value)) return { family: h.value, dist: skipped };
+      for (const h of hits) if (families.includes(h.value)) return { family: h.value, dist: skipped, at: j };
     }
     if (t.number) return null;
     // "At least 20 people, most of them women, have been killed": a parenthetical set off by two commas
@@ -207,7 +207,9 @@ function roleOf(view: TextView, cues: CueIndex, lex: Lexicon, n: { first: number
   // English passives take more small words: "four other people have been wounded"
   const after = cueAcross(view, cues, lex, n.last, 1, ['killedAfter', 'injuredAfter'], view.lang === 'en' ? 4 : 3);
   const before = cueAcross(view, cues, lex, n.first, -1, ['killedBefore', 'injuredBefore']);
-  if (after && (!before || after.dist <= before.dist)) return after.family === 'killedAfter' ? 'killed' : 'injured';
+  // "وقتلوا 5 وجرحوا 16": a verb glued to و opens the next clause, so the count is the verb's before it
+  const nextClause = after && before && view.lang === 'ar' && view.tokens[after.at].norm.startsWith('و');
+  if (after && !nextClause && (!before || after.dist <= before.dist)) return after.family === 'killedAfter' ? 'killed' : 'injured';
   if (before) return before.family === 'killedBefore' ? 'killed' : 'injured';
   return null;
 }

@@ -8,6 +8,8 @@ const cases: [string, string, NumberSpec[], number | null, boolean, number | nul
   ['قتل أربعة أشخاص', 'قتل أربعة أشخاص في هجوم انتحاري استهدف مسجدا في بغداد أمس.', [{ surface: 'أربعة', value: 4 }], 4, false, null, false],
   ['قتيلا … جريحا', 'هجوم انتحاري في بغداد أمس يوقع 7 قتلى و25 جريحا.', [], 7, false, 25, false],
   ['نحو … على الأقل', 'قتل 9 أشخاص على الأقل وأصيب نحو 40 في تفجير انتحاري في بغداد أمس.', [{ surface: 'نحو 40', value: 40, approx: true }], 9, false, 40, true],
+  ['وقتلوا 5 وجرحوا 16: the verb glued to و opens the next clause', 'هاجم مسلحون حاجزا للشرطة في بغداد أمس بالأسلحة الرشاشة وقتلوا 5 وجرحوا 16 من أفراده.', [], 5, false, 16, false],
+  ['وقتلت 5 وجرحت 16: the feminine verbs', 'فجرت الخلية عبوة ناسفة في سوق ببغداد أمس وقتلت 5 وجرحت 16 من المتسوقين.', [], 5, false, 16, false],
   ['attackers are not victims', 'قتل 3 من المسلحين و5 مدنيين في هجوم انتحاري في بغداد أمس.', [], 5, false, null, false],
   ['combined count is neither', 'أوقع هجوم انتحاري في بغداد أمس 15 بين قتيل وجريح.', [], null, false, null, false],
   ['toll revised upwards', 'قتل 5 أشخاص في تفجير انتحاري في بغداد أمس.\nوارتفع عدد القتلى لاحقا إلى 11 قتيلا.', [], 11, false, null, false],
