@@ -375,7 +375,9 @@ function praises(view: TextView, cues: CueIndex, a: EntityAnchor): boolean {
 }
 
 /** Words for a group's fighters before its name: مسلحو الحركة، مقاتلو الشباب، عناصر داعش. */
-const FIGHTERS_AR = /(?:^|\s)[وف]?(?:مسلحو|مسلحي|مقاتلو|مقاتلي|عناصر|متشددو|متشددي|انتحاريو|انتحاريي)\s+(?:من\s+)?«?$/;
+const FIGHTERS_AR = /(?:^|\s)[وف]?(?:(?:مسلحو|مسلحي|مقاتلو|مقاتلي|عناصر|متشددو|متشددي|انتحاريو|انتحاريي)\s+(?:من\s+)?|(?:مسلحون|مسلحين|مقاتلون|مقاتلين|انتحاري|انتحاريون|انتحاريين)\s+من\s+)«?$/;
+/** The group as the subject of a verb of launching or carrying out (شن تنظيم داعش … هجوما، نفذت حركة الشباب … تفجيرا). */
+const SUBJECT_AR = /(?:^|\s)[وف]?(?:شن|شنت|شنوا|نفذ|نفذت|نفذوا)\s+(?:(?:تنظيم|حركة|حركه|جماعة|جماعه|جبهة|جبهه|ميليشيا|ميليشيات|مليشيا|مليشيات)\s+)?«?$/;
 /**
  * The preposition لـ right before the name, alone or glued to it (هجوم لطالبان، هجمات لـ«داعش»), or
  * to the group noun before it (هجوم مرجح لجماعة بوكو حرام).
@@ -384,13 +386,16 @@ const OF_AR = /(?:^|\s)(?:لـ?|ل(?:حركة|حركه|جماعة|جماعه|ت�
 
 /**
  * Arabic grammar names the attacker without a cue word: the group as the attack noun's complement
- * (تفجير دام لـ«داعش», هجوم مباغت لحركة الشباب: within two words after the attack word), or its
- * fighters as the subject of the attack (اقتحم مسلحو الحركة البلدة).
+ * (تفجير دام لـ«داعش», هجوم مباغت لحركة الشباب: within two words after the attack word), its
+ * fighters as the subject of the attack (اقتحم مسلحو الحركة البلدة، مسلحون من داعش), or the group as
+ * the subject of the verb that launches it (شن تنظيم داعش هجوما).
  */
 function namedAsAttacker(view: TextView, cues: CueIndex, a: EntityAnchor, ms: AttackMention[]): boolean {
   const before = view.text.slice(Math.max(0, a.start - 16), a.start);
   if (OF_AR.test(before)) return ms.some((m) => !m.anaphor && m.last < a.first && cues.gap(m.last, a.first) <= 3);
   if (FIGHTERS_AR.test(before)) return ms.some((m) => Math.abs(cues.gap(m.last, a.first)) <= 4 || Math.abs(cues.gap(a.last, m.first)) <= 4);
+  // the verb's object follows the subject within three words (شن تنظيم داعش أمس هجوما)
+  if (SUBJECT_AR.test(before)) return ms.some((m) => !m.anaphor && m.first > a.last && cues.gap(a.last, m.first) <= 3);
   return false;
 }
 

@@ -297,6 +297,18 @@ describe('the attacker named by grammar, without a cue word (Arabic)', () => {
     const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nهاجم مسلحو حركة الشباب قاعدة عسكرية قرب مقديشو أمس وقتلوا سبعة جنود.' }));
     expect([a.organization, a.organizationRole]).toEqual(['org:al-shabaab', 'attributed']);
   });
+  it('the group as the subject of the verb that launches the attack: شنت حركة الشباب أمس هجوما', () => {
+    const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nشنت حركة الشباب أمس هجوما على قاعدة عسكرية قرب مقديشو وقتلت سبعة جنود.' }));
+    expect([a.organization, a.organizationRole]).toEqual(['org:al-shabaab', 'attributed']);
+  });
+  it('fighters "من" the group: مسلحون من حركة الشباب', () => {
+    const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nقتل سبعة جنود أمس حين هاجم مسلحون من حركة الشباب قاعدة عسكرية قرب مقديشو.' }));
+    expect([a.organization, a.organizationRole]).toEqual(['org:al-shabaab', 'attributed']);
+  });
+  it('not a group that launched something far before the attack word', () => {
+    const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nشنت حركة الشباب حملة دعائية على مواقع التواصل بعد أسبوع من هجوم على قاعدة عسكرية قرب مقديشو أمس قتل فيه سبعة جنود.' }));
+    expect(a.organization).toBeNull();
+  });
   it('not a group named with لـ far from the attack word', () => {
     const [a] = reportedAttacks(eventsOf({ ...base, text: 'هجوم قرب مقديشو\n\nقتل سبعة جنود في هجوم على قاعدة عسكرية قرب مقديشو أمس، قبل أيام من مؤتمر دعت إليه الحكومة للتصدي لحركة الشباب.' }));
     expect(a.organization).toBeNull();
