@@ -330,3 +330,30 @@ describe('the headline\'s attack place (whole pipeline)', () => {
     expect(attacks.find((e) => e.location?.country === 'FR')?.reported).toBe(false);
   });
 });
+
+describe('hostages held or freed are no new hostage-taking', () => {
+  const en = { published: '2025-02-09', lang: 'en' as const, entities: [E.baghdad, E.isis], dates: [{ surface: 'Saturday', start: '2025-02-08' }] };
+  const ar = { published: '2025-02-09', entities: [E.baghdad, E.isis], dates: [{ surface: 'أمس', start: '2025-02-08' }] };
+  it('English: the release of hostages under a deal is no attack, taking them is', () => {
+    expect(reportedAttacks(eventsOf({ ...en, text: 'Islamic State militants freed three hostages in Baghdad on Saturday under the deal, and the families of the remaining hostages urged the government to keep negotiating.' }))).toEqual([]);
+    const [a] = reportedAttacks(eventsOf({ ...en, text: 'Gunmen stormed a hotel in Baghdad on Saturday and took hostages, police said.' }));
+    expect(a.attackTypes).toContain('hostage-taking');
+  });
+  it('Arabic: رهائن أفرج عنهم is no attack, احتجز مسلحون رهائن is', () => {
+    expect(reportedAttacks(eventsOf({ ...ar, text: 'أفرج تنظيم داعش أمس عن ثلاث رهائن في بغداد بموجب الاتفاق، وطالبت عائلات الرهائن الباقين بمواصلة التفاوض.' }))).toEqual([]);
+    const [a] = reportedAttacks(eventsOf({ ...ar, text: 'اقتحم مسلحون فندقا في بغداد أمس واحتجزوا رهائن داخله.' }));
+    expect(a.attackTypes).toContain('hostage-taking');
+  });
+});
+
+describe('a weak attack verb with militants as its subject and a toll', () => {
+  const base = { published: '2023-04-02', entities: [E.baghdad], dates: [{ surface: 'أمس', start: '2023-04-01' }] };
+  it('opens the article\'s incident: هاجم مسلحون … ما أسفر عن مقتل 3 أشخاص', () => {
+    const [a] = reportedAttacks(eventsOf({ ...base, text: 'هاجم مسلحون محطة حافلات في بغداد أمس، ما أسفر عن مقتل 3 أشخاص.' }));
+    expect(a.killed).toBe(3);
+  });
+  it('not without militants beside it, nor without a toll', () => {
+    expect(reportedAttacks(eventsOf({ ...base, text: 'هاجم الوزير خصومه في بغداد أمس، ما أسفر عن مقتل 3 أشخاص في الشجار الذي تلاه.' }))).toEqual([]);
+    expect(reportedAttacks(eventsOf({ ...base, text: 'هاجم مسلحون محطة حافلات في بغداد أمس.' }))).toEqual([]);
+  });
+});

@@ -202,8 +202,11 @@ function splitByCountry(m: AttackMention, published: string | null): AttackMenti
 }
 
 /** Only a trigger that clearly names an attack may open an incident; weak ones only refer. */
-function canOpen(m: AttackMention): boolean {
-  return !m.anaphor && !m.rejected && m.score >= 3 && (m.strength >= 2 || m.types.size > 0);
+function canOpen(m: AttackMention, first = false): boolean {
+  // a weak verb (هاجم، اقتحم: also a verbal attack, a raid) opens the article's first incident only,
+  // with militants beside it as its subject and a toll in its sentence (هاجم مسلحون محطة حافلات، ما
+  // أسفر عن مقتل شخصين); later in a story it tells of the fighting around an incident already open
+  return !m.anaphor && !m.rejected && m.score >= 3 && (m.strength >= 2 || m.types.size > 0 || (first && m.score >= 4 && !!m.militantSubject));
 }
 
 /**
@@ -228,7 +231,7 @@ export function clusterIncidents(mentions: AttackMention[], published: string | 
     lastUnit.set(inc, m.unit);
   };
   const open = (m: AttackMention) => {
-    if (!canOpen(m)) return;
+    if (!canOpen(m, incidents.length === 0)) return;
     const lead = m.unit < LEAD_UNITS && !incidents.some((i) => i.lead) && !m.backgroundCue && !isOld(m.date, published);
     const inc: Incident = { mentions: [m], reported: true, lead };
     incidents.push(inc);

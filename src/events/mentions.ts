@@ -53,6 +53,8 @@ export interface AttackMention {
   definite: boolean;
   /** هجوم آخر، another attack: a new incident */
   another: boolean;
+  /** a word of terror right beside a verb (هاجم مسلحون، مسلحين هاجموا): its subject is militant */
+  militantSubject?: boolean;
   places: EntityAnchor[];
   date: MentionDate | null;
   killed: Count | null;
@@ -188,6 +190,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       first: h.first,
       last: h.last,
       unit,
+      militantSubject: info.verb && cues.near(h.first, h.last, 'terror', 2, 2) !== null,
       types,
       strength: info.strength,
       plural: info.plural,
