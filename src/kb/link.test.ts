@@ -329,6 +329,11 @@ describe('linkDocument', () => {
     const ids = [...byId(doc('اقتحم انتحاري باكرا مركزا للشرطة، وسجل والكوت هدفا قبل أن يسافر الفريق إلى بغداد ويلتقي ببغداد وفدا.')).keys()];
     expect(ids).toEqual(['loc:98182']);
   });
+  it('a country named right after a place is its country (ولاية البنجاب بشمال الهند in an article that names Pakistan more)', () => {
+    const text = 'قالت باكستان إن حدودها مع الهند هادئة، وأكدت باكستان ذلك بعد هجوم على مركز للشرطة في ولاية البنجاب بشمال الهند.';
+    expect([...byId(doc(text)).keys()]).toContain('loc:1259223');
+    expect([...byId(doc('قالت باكستان إن حدودها مع الهند هادئة، وأكدت باكستان ذلك بعد هجوم في ولاية البنجاب.')).keys()]).toContain('loc:1167710');
+  });
   it('a continent named after a country word is the continent (North America, أمريكا اللاتينية), not the United States', () => {
     const en = [...byId(doc('Smuggling routes run from South America through Central America to North America.', { language: 'en' })).keys()];
     expect(en.sort()).toEqual(['loc:6255149', 'loc:6255150', 'loc:central-america']);

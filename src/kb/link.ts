@@ -297,6 +297,22 @@ function indefiniteOfOwnName(p: Place, name: string): boolean {
   return own.startsWith('ال') && keyWithoutProclitics(nameKey(name)) === own.slice(2);
 }
 
+/** What may stand between a place and the country it lies in: بشمال، في، شمالي; ", in northern". */
+const TO_COUNTRY_AR = /^\s*(?:[،,]\s*)?(?:(?:في|ب)\s*)?(?:(?:[بف]|في\s)?\s*(?:شمال|جنوب|شرق|غرب|وسط)ي?\s+)?$/;
+const TO_COUNTRY_EN = /^\s*(?:,\s*)?(?:in\s+)?(?:(?:the\s+)?(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?(?:east|west)(?:ern)?)?\s+)?$/i;
+
+/** The country of the country mention right after a place, a few words on (see TO_COUNTRY_*), or null. */
+function countryRightAfter(text: string, c: Candidate, countries: readonly Candidate[]): string | null {
+  for (const k of countries) {
+    if (k.span.start < c.span.end) continue;
+    if (k.span.start - c.span.end > 24) return null;
+    const between = text.slice(c.span.end, k.span.start);
+    if (!(TO_COUNTRY_AR.test(between) || TO_COUNTRY_EN.test(between))) return null;
+    return k.places!.find((p) => p.kind === 'country' && p.country)!.country;
+  }
+  return null;
+}
+
 function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyMap<string, number>): Entity[] {
   // context: countries named outright, nationality adjectives, and places with one reading — each
   // counted once per mention, so that the article's dominant country outweighs one in passing
@@ -311,8 +327,12 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
     else if (ps.length > 0 && ps.every((p) => p.country && p.country === ps[0].country)) bump(ps[0].country!);
   }
   const byId = new Map<string, Entity>();
+  const countries = cands.filter((c) => c.places?.some((p) => p.kind === 'country' && p.country)).sort((a, b) => a.span.start - b.span.start);
   for (const c of cands) {
-    const p = choosePlace(c.places ?? [], c.span.text, context) ?? (c.places?.length ? null : placeBySkeleton(c.span.text, context));
+    // "ولاية البنجاب بشمال الهند", "Punjab, India": a country named right after the place is its country
+    const after = c.places?.some((p) => p.kind === 'country') ? null : countryRightAfter(text, c, countries);
+    const here = after ? new Map(context).set(after, (context.get(after) ?? 0) + 1000) : context;
+    const p = choosePlace(c.places ?? [], c.span.text, here) ?? (c.places?.length ? null : placeBySkeleton(c.span.text, after ? new Map([[after, 1]]) : context));
     // "العيون" (eyes, springs: Ayoun El Atrous), "الخضراء" (green: Rahat): an everyday word that is
     // only an alternate spelling of a town, not its Arabic name, is that town only in an article
     // that names its country, or behind a head noun (the head-noun rule reads those). A name that
