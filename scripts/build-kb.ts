@@ -280,20 +280,17 @@ function buildNameParts() {
   return { source: 'ANERcorp train split (CC BY-SA 4.0)', first, part, common };
 }
 
-/**
- * Ordinary words of Arabic news, for the place rule (src/kb/place-heads.ts): words seen at least
- * 20 times in SaudiNewsNet (CC BY-NC-SA 4.0) that follow a place head noun in under 10% of their
- * occurrences. "منطقة سكنية" is prose; a village after قرية is almost never this frequent.
- */
 /** Proclitic letters a word may carry before a place name (بلندن, ولبغداد), without the article. */
 const GLUE = ['وب', 'ول', 'فب', 'فل', 'و', 'ف', 'ب', 'ل'];
 
 /**
- * @param placeKeys one-word Arabic keys of the gazetteer's places
- * common: words frequent in the corpus and seldom after a place head noun (ordinaryWord);
- * glued: frequent words that read as a proclitic and a place but are written glued at least three
- * times as often as the place is written bare (باكرا 'early' is not ب + أكرا, Accra; وادي is not
- * و + a town ادي); a glued place (ببغداد) is written far less often than the bare one.
+ * Ordinary words of Arabic news, for the place rule (src/kb/place-heads.ts): words seen at least
+ * 20 times in SaudiNewsNet (CC BY-NC-SA 4.0) that follow a place head noun in under 10% of their
+ * occurrences. "منطقة سكنية" is prose; a village after قرية is almost never this frequent.
+ * Glued words (`placeKeys`: the gazetteer's one-word Arabic names): frequent words that read as a
+ * proclitic and a place but are written glued at least three times as often as the place is
+ * written bare (باكرا 'early' is not ب + أكرا, Accra); a glued place (ببغداد) is written far less
+ * often than the bare one.
  */
 function buildCommonWords(placeKeys: ReadonlySet<string>) {
   const dir = join(DATA, 'corpus/ar-saudinewsnet');

@@ -53,7 +53,7 @@ export interface AttackMention {
   definite: boolean;
   /** هجوم آخر، another attack: a new incident */
   another: boolean;
-  /** a word of terror right beside a verb (هاجم مسلحون، مسلحين هاجموا): its subject is militant */
+  /** Arabic: militants right beside a verb as its subject (هاجم مسلحون، مسلحين هاجموا) */
   militantSubject?: boolean;
   places: EntityAnchor[];
   date: MentionDate | null;
@@ -109,6 +109,16 @@ function terrorInUnit(unit: number, cues: CueIndex, anchors: Anchors, view: Text
   if (cues.hasInUnit(unit, 'terror')) return true;
   const u = view.units[unit];
   return anchors.entities.some((a) => a.first >= u.firstToken && a.first < u.endToken && anchors.isMilitant(a.entity));
+}
+
+/**
+ * Arabic: militants right beside a verb as its subject, after it (هاجم مسلحون، اقتحم أمس متشددون) or
+ * just before it (مسلحين هاجموا); not the word terrorism itself (هاجم الوزير الإرهاب).
+ */
+function militantSubject(view: TextView, cues: CueIndex, h: { first: number; last: number }): boolean {
+  if (view.lang !== 'ar') return false;
+  const hit = cues.near(h.first, h.last, 'terror', 0, 1);
+  return hit !== null && !/^[وف]?(?:ال)?[اإ]رهاب/.test(view.tokens[hit.first].norm);
 }
 
 export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, anchors: Anchors, triggerHits = lex.triggers.findAll(view)): AttackMention[] {
@@ -190,7 +200,7 @@ export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, ancho
       first: h.first,
       last: h.last,
       unit,
-      militantSubject: info.verb && cues.near(h.first, h.last, 'terror', 2, 2) !== null,
+      militantSubject: info.verb && militantSubject(view, cues, h),
       types,
       strength: info.strength,
       plural: info.plural,

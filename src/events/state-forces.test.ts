@@ -30,6 +30,7 @@ const cases: [string, DocSpec, number][] = [
   ['shells at a border front with no word of terror are war', { text: 'سقطت قذائف هاون أطلقت من الجانب الآخر على الشريط الحدودي أمس وأصيب جنديان.', published: pub, dates: amsi }, 0],
   ['a shooting over an old quarrel is a crime', { text: 'قتل رجل ابن عمه بإطلاق النار عليه أمس لخلاف سابق بينهما.', published: pub, dates: amsi }, 0],
   ['a man firing at his own family is a crime', { text: 'أقدم مواطن مساء أمس على إطلاق النار على زوجته وابنه داخل منزلهم مما أسفر عن وفاة الابن وإصابة الزوجة.', published: pub, dates: amsi }, 0],
+  ['a stray bullet inside an attack by militants does not undo the attack', { text: 'قتل طفل برصاصة طائشة أمس خلال هجوم شنه مسلحون على حاجز للشرطة قرب المدينة.', published: pub, dates: amsi }, 1],
   ['a stray bullet is no attack', { text: 'أصيب طفل أمس برصاصة طائشة في رأسه أثناء حفل زفاف قرب المدينة.', published: pub, dates: amsi }, 0],
   ['"shot his wife" is a crime', { text: 'A man shot his wife and two neighbours dead in a shooting at their home in the town on Saturday, police said.', published: pub, dates: [{ surface: 'Saturday', start: '2019-04-06' }] }, 0],
   ['a sentence of retribution carried out for a shooting is no attack', { text: 'نفذت الوزارة أمس حكم القصاص في جان أقدم على قتل مواطن بإطلاق النار عليه.', published: pub, dates: amsi }, 0],

@@ -313,6 +313,12 @@ function countryRightAfter(text: string, c: Candidate, countries: readonly Candi
   return null;
 }
 
+/** What the candidate itself adds to its country's weight in linkPlaces' context (a name with one reading counts once). */
+const ownWeight = (c: Candidate, iso: string): number => {
+  const ps = c.places ?? [];
+  return ps.length > 0 && ps.every((p) => p.country === iso) ? 1 : 0;
+};
+
 function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyMap<string, number>): Entity[] {
   // context: countries named outright, nationality adjectives, and places with one reading — each
   // counted once per mention, so that the article's dominant country outweighs one in passing
@@ -340,8 +346,9 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
     // not المدية; ورقة, a paper, not و + الرقة)
     if (p && c.source !== 'rule' && p.kind === 'city' && !p.capital && p.country && !named.has(p.country) && ordinaryWord(c.span.text) && !ownName(p, c.span.text)) continue;
     if (p && c.source !== 'rule' && p.kind !== 'country' && indefiniteOfOwnName(p, c.span.text) && !articleBefore(text, c.span.start)) continue;
-    // باكرا ('early') is not ب + أكرا (Accra): a glued word the corpus writes far more often than the bare place
-    if (p && c.source !== 'rule' && gluedWord(text, c.span.start)) continue;
+    // باكرا ('early') is not ب + أكرا (Accra): a glued word the corpus writes far more often than the
+    // bare place, unless the article is about the place's country (في بغداد والكوت)
+    if (p && c.source !== 'rule' && !(p.country && (context.get(p.country) ?? 0) > ownWeight(c, p.country)) && gluedWord(text, c.span.start)) continue;
     // an unplaced name's id must not look like a country's (عين → "in" is India's code)
     const own = slug(c.span.text);
     const id = p ? p.id : 'loc:' + (/^[a-z]{2}$/.test(own) ? own + '-place' : own);

@@ -73,14 +73,19 @@ export function ordinaryWord(text: string): boolean {
   return isArabic(t) && !/\s/.test(t) && data().common.has(commonKey(fold(t)));
 }
 
-const isArabicLetter = (c: number) => c >= 0x0621 && c <= 0x064a;
+/** Arabic letters and the marks written on them (a vowelled بَاكرا is the same word). */
+const isArabicLetter = (c: number) => c >= 0x0621 && c <= 0x0652;
+const HAMZA_ALEF = /^[أإآ]/;
 
 /**
  * The span starts inside a word whose first letters were read as proclitics, and the whole word is
  * an everyday word or a name the corpus writes glued far more often than the place bare (باكرا
- * 'early' is not ب + أكرا, Accra; والكوت is Walcott, not و + الكوت, Kut). See build-kb's glued list.
+ * 'early' is not ب + أكرا, Accra; والكوت is mostly Walcott, not و + الكوت, Kut). See build-kb's
+ * glued list. The linker keeps the place when the article is about its country.
  */
 export function gluedWord(text: string, start: number): boolean {
+  // the everyday words are not written with a hamza where the place is: بأكرا is in Accra
+  if (HAMZA_ALEF.test(text.slice(start, start + 1))) return false;
   let from = start;
   while (from > 0 && isArabicLetter(text.charCodeAt(from - 1))) from--;
   if (from === start) return false;
