@@ -362,7 +362,7 @@ describe('a weak attack verb with militants as its subject and a toll', () => {
     expect(a.killed).toBe(3);
   });
   it('later in the story, in the same city, it joins the article\'s incident', () => {
-    const evs = eventsOf({ ...base, text: 'انفجرت سيارة مفخخة في بغداد أمس وقتلت 7 أشخاص.\n\nوفي وقت لاحق هاجم مسلحون موقعا قريبا في بغداد، ما أسفر عن مقتل 2 من الجنود.' });
+    const evs = eventsOf({ ...base, text: 'انفجرت سيارة مفخخة في بغداد أمس وقتلت 7 أشخاص.\n\nوفي وقت لاحق هاجم مسلحون موقعا قريبا في بغداد وقتلوا 2 من الجنود.' });
     expect(reportedAttacks(evs)).toHaveLength(1);
   });
   it('not terrorism as the object, nor militants who are not its subject', () => {

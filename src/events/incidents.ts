@@ -205,7 +205,7 @@ function splitByCountry(m: AttackMention, published: string | null): AttackMenti
 function canOpen(m: AttackMention, first = false): boolean {
   // a weak verb (هاجم، اقتحم: also a verbal attack, a raid) opens an incident only when none is open
   // yet, with militants beside it as its subject and a count of dead or wounded of its own (هاجم
-  // مسلحون محطة حافلات، ما أسفر عن مقتل شخصين); later in a story it tells of the fighting around
+  // مسلحون محطة حافلات وقتلوا شخصين); later in a story it tells of the fighting around
   // an incident already open
   return !m.anaphor && !m.rejected && m.score >= 3 && (m.strength >= 2 || m.types.size > 0 || (first && !!m.militantSubject && (m.killed !== null || m.injured !== null)));
 }

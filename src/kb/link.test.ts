@@ -332,8 +332,8 @@ describe('linkDocument', () => {
     expect([...byId(doc('التقى الوزير بأكرا نظيره الغاني.')).keys()]).toContain('loc:2306104');
     expect([...byId(doc('انفجرت سيارة مفخخة في بغداد والكوت.')).keys()]).toEqual(['loc:98182', 'loc:99131']);
   });
-  it('a country named right after a place is its country (ولاية البنجاب بشمال الهند in an article that names Pakistan more)', () => {
-    const text = 'قالت باكستان إن حدودها مع الهند هادئة، وأكدت باكستان ذلك بعد هجوم على مركز للشرطة في ولاية البنجاب بشمال الهند.';
+  it('a country named right after a place is its country (إقليم البنجاب في شمال الهند in an article that names Pakistan more)', () => {
+    const text = 'قالت باكستان إن حدودها مع الهند هادئة، وأكدت باكستان ذلك بعد اعتداء استهدف نقطة أمنية بإقليم البنجاب في شمال الهند.';
     expect([...byId(doc(text)).keys()]).toContain('loc:1259223');
     expect([...byId(doc('قالت باكستان إن حدودها مع الهند هادئة، وأكدت باكستان ذلك بعد هجوم في ولاية البنجاب.')).keys()]).toContain('loc:1167710');
   });
