@@ -391,7 +391,7 @@ const OF_AR = /(?:^|\s)(?:لـ?|ل(?:حركة|حركه|جماعة|جماعه|ت�
  * the subject of the verb that launches it (شن تنظيم داعش هجوما).
  */
 function namedAsAttacker(view: TextView, cues: CueIndex, a: EntityAnchor, ms: AttackMention[]): boolean {
-  // without short vowels and tatweel (شنّت، لـ«داعش» keeps its ـ: OF_AR reads it)
+  // without short vowels (شنّت); the tatweel stays, OF_AR reads it (لـ«داعش»)
   const before = view.text.slice(Math.max(0, a.start - 20), a.start).replace(/[\u064B-\u0652]/g, '');
   if (OF_AR.test(before)) return ms.some((m) => !m.anaphor && m.last < a.first && cues.gap(m.last, a.first) <= 3);
   if (FIGHTERS_AR.test(before)) return ms.some((m) => Math.abs(cues.gap(m.last, a.first)) <= 4 || Math.abs(cues.gap(a.last, m.first)) <= 4);
