@@ -348,6 +348,12 @@ describe('hostages held or freed are no new hostage-taking', () => {
     expect(types('Gunmen carried out a hostage-taking at a hotel in Baghdad on Saturday, police said.')).toEqual([expect.arrayContaining(['hostage-taking'])]);
     expect(types('Hamas freed three of the 251 people taken hostage in the 2023 attack under the ceasefire deal on Saturday.').flat()).not.toContain('hostage-taking');
   });
+  it('the verb of taking a few words before the hostages: took 20 people hostage, احتجز مسلحون من داعش عشرات الرهائن; not with freeing between', () => {
+    const types = (text: string, language: string) => analyzeText({ text, published: '2025-02-09', language } as never).events.filter((e) => e.type === 'attack' && e.reported).flatMap((e) => e.attackTypes);
+    expect(types('Gunmen took 20 people hostage at a hotel in Baghdad on Saturday, police said.', 'en')).toContain('hostage-taking');
+    expect(types('احتجز مسلحون من داعش عشرات الرهائن في فندق ببغداد أمس.', 'ar')).toContain('hostage-taking');
+    expect(types('Militants took part in freeing the hostages in Baghdad on Saturday.', 'en')).not.toContain('hostage-taking');
+  });
   it('Arabic: رهائن أفرج عنهم is no attack, احتجز مسلحون رهائن is', () => {
     expect(reportedAttacks(eventsOf({ ...ar, text: 'أفرج تنظيم داعش أمس عن ثلاث رهائن في بغداد بموجب الاتفاق، وطالبت عائلات الرهائن الباقين بمواصلة التفاوض.' }))).toEqual([]);
     const [a] = reportedAttacks(eventsOf({ ...ar, text: 'اقتحم مسلحون فندقا في بغداد أمس واحتجزوا رهائن داخله.' }));

@@ -31,7 +31,7 @@ export type Cue =
   | 'killedBefore' | 'killedAfter' | 'killedOne' | 'injuredBefore' | 'injuredAfter' | 'injuredOne'
   | 'reportVerb' | 'plan' | 'since' | 'cumulative'
   | 'noneBoth' | 'noneKilled' | 'noneInjured'
-  | 'combined' | 'notVictim' | 'vehicle' | 'rammingVerb' | 'update' | 'another' | 'determiner'
+  | 'combined' | 'notVictim' | 'vehicle' | 'rammingVerb' | 'hostageVerb' | 'hostageNoun' | 'hostageRelease' | 'update' | 'another' | 'determiner'
   | 'claim' | 'claimNegation' | 'denial' | 'incitement' | 'incitementObject' | 'prevention'
   | 'threat' | 'warning' | 'report' | 'arrest' | 'foiled' | 'plot' | 'delayBefore' | 'hours' | 'days' | 'audience' | 'claimVerb' | 'responsibility'
   | `channel:${string}`;
@@ -70,6 +70,11 @@ interface AttackData {
   triggers: { forms: string[]; types: string[]; strength: number; plural?: boolean; verb?: boolean; anaphor?: boolean }[];
   vehicleWords: string[];
   rammingVerbs: string[];
+  /** a verb of taking and, a few words on, the hostages it took (احتجز مسلحون عشرات الرهائن, took 20 people hostage) */
+  hostageVerbs: string[];
+  hostageNouns: string[];
+  /** words of freeing between them undo it (take steps to free the hostages, أخذت على عاتقها تحرير الرهائن) */
+  hostageRelease: string[];
 }
 interface Casualty {
   before: string[];
@@ -132,6 +137,9 @@ export function compileLexicon(lang: Lang): Lexicon {
   for (const [name, forms] of Object.entries(d.statements.channels)) cues.addAll(forms, `channel:${name}`);
   cues.addAll(d.attacks.vehicleWords, 'vehicle');
   cues.addAll(d.attacks.rammingVerbs, 'rammingVerb');
+  cues.addAll(d.attacks.hostageVerbs, 'hostageVerb');
+  cues.addAll(d.attacks.hostageNouns, 'hostageNoun');
+  cues.addAll(d.attacks.hostageRelease, 'hostageRelease');
   const c = d.casualties;
   cues.addAll(c.killed.before, 'killedBefore');
   cues.addAll(c.killed.after, 'killedAfter');

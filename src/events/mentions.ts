@@ -121,8 +121,27 @@ function militantSubject(view: TextView, cues: CueIndex, h: { first: number; las
   return hit !== null && !/^[وف]?(?:ال)?[اإ]رهاب/.test(view.tokens[hit.first].norm);
 }
 
+const HOSTAGE_TAKING: TriggerInfo = { types: ['hostage-taking'], strength: 2, plural: false, verb: true, anaphor: false };
+/** How many words may stand between the verb of taking and the hostages (احتجز مسلحون من داعش عشرات الرهائن). */
+const HOSTAGE_REACH = 4;
+
+/** A verb of taking with the hostages a few words on, as one trigger (took 20 people hostage), unless freeing stands between (took steps to free the hostages). */
+function hostageTakings(view: TextView, cues: CueIndex): Hit<TriggerInfo>[] {
+  const out: Hit<TriggerInfo>[] = [];
+  for (let u = 0; u < view.units.length; u++) {
+    const nouns = cues.inUnit(u, 'hostageNoun');
+    if (nouns.length === 0) continue;
+    const release = cues.inUnit(u, 'hostageRelease');
+    for (const v of cues.inUnit(u, 'hostageVerb')) {
+      const n = nouns.find((x) => x.first > v.last && cues.gap(v.last, x.first) <= HOSTAGE_REACH);
+      if (n && !release.some((r) => r.first > v.last && r.last < n.first)) out.push({ first: v.first, last: n.last, value: HOSTAGE_TAKING });
+    }
+  }
+  return out;
+}
+
 export function findMentions(view: TextView, lex: Lexicon, cues: CueIndex, anchors: Anchors, triggerHits = lex.triggers.findAll(view)): AttackMention[] {
-  const hits = mergeHits(triggerHits).filter((h) => !cues.covers(h.first, 'notAttack'));
+  const hits = mergeHits([...triggerHits, ...hostageTakings(view, cues)]).filter((h) => !cues.covers(h.first, 'notAttack'));
   const docTerror =
     view.units.some((_, u) => cues.hasInUnit(u, 'terror')) || anchors.entities.some((a) => anchors.isMilitant(a.entity));
   const docCasualties = view.units.some((_, u) => CASUALTY_CUES.some((c) => cues.hasInUnit(u, c)));
