@@ -31,7 +31,7 @@ export type Cue =
   | 'killedBefore' | 'killedAfter' | 'killedOne' | 'injuredBefore' | 'injuredAfter' | 'injuredOne'
   | 'reportVerb' | 'plan' | 'since' | 'cumulative'
   | 'noneBoth' | 'noneKilled' | 'noneInjured'
-  | 'combined' | 'notVictim' | 'vehicle' | 'rammingVerb' | 'hostageVerb' | 'hostageNoun' | 'hostageRelease' | 'update' | 'another' | 'determiner'
+  | 'combined' | 'notVictim' | 'hostageVerb' | 'hostageNoun' | 'hostageRelease' | 'update' | 'another' | 'determiner'
   | 'claim' | 'claimNegation' | 'denial' | 'incitement' | 'incitementObject' | 'prevention'
   | 'threat' | 'warning' | 'report' | 'arrest' | 'foiled' | 'plot' | 'delayBefore' | 'hours' | 'days' | 'audience' | 'claimVerb' | 'responsibility'
   | `channel:${string}`;
@@ -68,8 +68,6 @@ export function lexiconHits(view: TextView, lex: Lexicon): LexiconHits {
 
 interface AttackData {
   triggers: { forms: string[]; types: string[]; strength: number; plural?: boolean; verb?: boolean; anaphor?: boolean }[];
-  vehicleWords: string[];
-  rammingVerbs: string[];
   /** a verb of taking and, a few words on, the hostages it took (احتجز مسلحون عشرات الرهائن, took 20 people hostage) */
   hostageVerbs: string[];
   hostageNouns: string[];
@@ -135,8 +133,6 @@ export function compileLexicon(lang: Lang): Lexicon {
   cues.addAll(list(d.contexts, 'perpetratorCues'), 'perp');
   for (const fam of STATEMENT_FAMILIES) cues.addAll(list(d.statements, fam), fam);
   for (const [name, forms] of Object.entries(d.statements.channels)) cues.addAll(forms, `channel:${name}`);
-  cues.addAll(d.attacks.vehicleWords, 'vehicle');
-  cues.addAll(d.attacks.rammingVerbs, 'rammingVerb');
   cues.addAll(d.attacks.hostageVerbs, 'hostageVerb');
   cues.addAll(d.attacks.hostageNouns, 'hostageNoun');
   cues.addAll(d.attacks.hostageRelease, 'hostageRelease');
