@@ -374,15 +374,17 @@ function praises(view: TextView, cues: CueIndex, a: EntityAnchor): boolean {
   return view.lang === 'ar' ? !!cues.near(a.first, a.last, 'praise', 2, 0) : !!cues.near(a.first, a.last, 'praise', 0, 4);
 }
 
+/** The nouns a group's name may follow (حركة الشباب، تنظيم داعش), for the patterns below. */
+const GROUP_NOUN_AR = '(?:تنظيم|حركة|حركه|جماعة|جماعه|جبهة|جبهه|ميليشيا|ميليشيات|مليشيا|مليشيات)';
 /** Words for a group's fighters before its name: مسلحو الحركة، مقاتلو الشباب، عناصر داعش. */
 const FIGHTERS_AR = /(?:^|\s)[وف]?(?:(?:مسلحو|مسلحي|مقاتلو|مقاتلي|عناصر|متشددو|متشددي|انتحاريو|انتحاريي)\s+(?:من\s+)?|(?:مسلحون|مسلحين|مقاتلون|مقاتلين|انتحاري|انتحاريون|انتحاريين)\s+من\s+)«?$/;
 /** The group as the subject of a verb of launching or carrying out (شن تنظيم داعش … هجوما، نفذت حركة الشباب … تفجيرا). */
-const SUBJECT_AR = /(?:^|\s)[وف]?(?:شن|شنت|شنوا|نفذ|نفذت|نفذوا)\s+(?:(?:تنظيم|حركة|حركه|جماعة|جماعه|جبهة|جبهه|ميليشيا|ميليشيات|مليشيا|مليشيات)\s+)?«?$/;
+const SUBJECT_AR = new RegExp(`(?:^|\\s)[وف]?(?:شن|شنت|شنوا|نفذ|نفذت|نفذوا)\\s+(?:${GROUP_NOUN_AR}\\s+)?«?$`);
 /**
  * The preposition لـ right before the name, alone or glued to it (هجوم لطالبان، هجمات لـ«داعش»), or
  * to the group noun before it (هجوم مرجح لجماعة بوكو حرام).
  */
-const OF_AR = /(?:^|\s)(?:لـ?|ل(?:حركة|حركه|جماعة|جماعه|تنظيم|جبهة|جبهه|ميليشيا|ميليشيات|مليشيا|مليشيات))\s*«?$/;
+const OF_AR = new RegExp(`(?:^|\\s)(?:لـ?|ل${GROUP_NOUN_AR})\\s*«?$`);
 
 /**
  * Arabic grammar names the attacker without a cue word: the group as the attack noun's complement

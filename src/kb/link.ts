@@ -313,11 +313,13 @@ function countryRightAfter(text: string, c: Candidate, countries: readonly Candi
   return null;
 }
 
-/** What the candidate itself adds to its country's weight in linkPlaces' context (a name with one reading counts once). */
-const ownWeight = (c: Candidate, iso: string): number => {
+/** The country a candidate adds to linkPlaces' context: a country it names, or the one country of all its readings. */
+function weighedCountry(c: Candidate): { iso: string; named: boolean } | null {
   const ps = c.places ?? [];
-  return ps.length > 0 && ps.every((p) => p.country === iso) ? 1 : 0;
-};
+  const country = ps.find((p) => p.kind === 'country' && p.country);
+  if (country) return { iso: country.country!, named: true };
+  return ps.length > 0 && ps.every((p) => p.country && p.country === ps[0].country) ? { iso: ps[0].country!, named: false } : null;
+}
 
 function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyMap<string, number>): Entity[] {
   // context: countries named outright, nationality adjectives, and places with one reading — each
@@ -327,10 +329,9 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
   // countries the article names or qualifies (not merely those of its towns)
   const named = new Set(adjectiveCounts.keys());
   for (const c of cands) {
-    const ps = c.places ?? [];
-    const country = ps.find((p) => p.kind === 'country' && p.country);
-    if (country) bump(country.country!), named.add(country.country!);
-    else if (ps.length > 0 && ps.every((p) => p.country && p.country === ps[0].country)) bump(ps[0].country!);
+    const w = weighedCountry(c);
+    if (w) bump(w.iso);
+    if (w?.named) named.add(w.iso);
   }
   const byId = new Map<string, Entity>();
   const countries = cands.filter((c) => c.places?.some((p) => p.kind === 'country' && p.country)).sort((a, b) => a.span.start - b.span.start);
@@ -347,8 +348,8 @@ function linkPlaces(text: string, cands: Candidate[], adjectiveCounts: ReadonlyM
     if (p && c.source !== 'rule' && p.kind === 'city' && !p.capital && p.country && !named.has(p.country) && ordinaryWord(c.span.text) && !ownName(p, c.span.text)) continue;
     if (p && c.source !== 'rule' && p.kind !== 'country' && indefiniteOfOwnName(p, c.span.text) && !articleBefore(text, c.span.start)) continue;
     // باكرا ('early') is not ب + أكرا (Accra): a glued word the corpus writes far more often than the
-    // bare place, unless the article is about the place's country (في بغداد والكوت)
-    if (p && c.source !== 'rule' && !(p.country && (context.get(p.country) ?? 0) > ownWeight(c, p.country)) && gluedWord(text, c.span.start)) continue;
+    // bare place, unless the article is about the place's country (في بغداد والكوت) beyond this very name
+    if (p && c.source !== 'rule' && !(p.country && (context.get(p.country) ?? 0) > (weighedCountry(c)?.iso === p.country ? 1 : 0)) && gluedWord(text, c.span.start)) continue;
     // an unplaced name's id must not look like a country's (عين → "in" is India's code)
     const own = slug(c.span.text);
     const id = p ? p.id : 'loc:' + (/^[a-z]{2}$/.test(own) ? own + '-place' : own);
